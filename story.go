@@ -1,0 +1,89 @@
+package sitrep
+
+import "time"
+
+// A Story is one real-world event as all its reports describe it. Its facts
+// are recomputed from Reports whenever a report joins; the reports themselves
+// are never merged or rewritten.
+type Story struct {
+	ID       int64
+	Category Category
+	Kind     string
+	Day      time.Time
+	Place    Place
+
+	// Incidents. Perpetrators lists every distinct claim, so conflicting
+	// claims are shown rather than silently resolved.
+	Perpetrators []string
+	Target       string
+	Killed       *Range
+	Civilians    *Range
+	Children     *Range
+	Wounded      *Range
+	Figures      []Figure // every figure still standing after revisions, with who said it
+
+	// Developments.
+	Participants []Person
+	Countries    []string
+	Topics       []string
+
+	Sources []Source
+	Reports []Event // every event grouped here, in arrival order
+
+	Headline string
+	Summary  string
+	Quote    string // the best source sentence
+
+	// Keys are the blocking keys the story is found by (place, day, actor),
+	// so candidate lookup does not scan every story.
+	Keys []string
+	// FactsHash changes exactly when a reader-visible fact changes, so a
+	// briefed story reappears only as an update.
+	FactsHash string
+	Score     float64 // importance, for ranking
+	Created   time.Time
+	Updated   time.Time
+}
+
+// Outlets returns the distinct outlets that reported the story, in source order.
+func (s Story) Outlets() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, src := range s.Sources {
+		if src.Outlet != "" && !seen[src.Outlet] {
+			seen[src.Outlet] = true
+			out = append(out, src.Outlet)
+		}
+	}
+	return out
+}
+
+// A Briefing is what one channel is told at one time: the stories new or
+// changed in its window, ranked and filtered.
+type Briefing struct {
+	From, To     time.Time
+	Incidents    []BriefedStory
+	Developments []BriefedStory
+	AlsoReported []BriefedStory // lower-ranked stories, one line each
+}
+
+// A BriefedStory is a story as it appears in one briefing.
+type BriefedStory struct {
+	Story
+	Update bool // briefed before; shown again because its facts changed
+}
+
+// Filter narrows what a channel is told. An empty field lets everything through.
+type Filter struct {
+	GuildID   string
+	ChannelID string
+	Regions   []string // countries or first-level regions
+	Kinds     []string
+	Actors    []string
+	Keywords  []string
+}
+
+// IsZero reports whether the filter lets everything through.
+func (f Filter) IsZero() bool {
+	return len(f.Regions) == 0 && len(f.Kinds) == 0 && len(f.Actors) == 0 && len(f.Keywords) == 0
+}
