@@ -58,19 +58,19 @@ type Subscription struct {
 
 // An Article is one news report, normalised from a feed item.
 type Article struct {
-	ID         string // stable: GUID, else canonical URL, else content hash
-	FeedID     int64
-	URL        string // canonical: tracking parameters and fragment removed
-	Link       string // the item's link as the feed gave it
-	Title      string
-	Outlet     string
-	Author     string
-	Published  time.Time
+	ID          string // stable: GUID, else canonical URL, else content hash
+	FeedID      int64
+	URL         string // canonical: tracking parameters and fragment removed
+	Link        string // the item's link as the feed gave it
+	Title       string
+	Outlet      string
+	Author      string
+	Published   time.Time
 	DateGuessed bool // the feed gave no date, or one in the future; Published is the fetch time
-	Fetched    time.Time
-	Summary    string
-	Paragraphs []string // full text, boilerplate removed, one entry per paragraph
-	Hash       string   // content hash, for storing one article once across feeds
+	Fetched     time.Time
+	Summary     string
+	Paragraphs  []string // full text, boilerplate removed, one entry per paragraph
+	Hash        string   // content hash, for storing one article once across feeds
 }
 
 // Source names the article an event or figure came from, as a briefing cites it.

@@ -88,10 +88,10 @@ type Figure struct {
 // An Event is one incident or diplomatic development as one article reports
 // it. Events from many articles are grouped into a Story.
 type Event struct {
-	ID       string   // stable within its article: article ID plus ordinal
-	Category Category // incident or development
-	Kind     string   // one of the Kind* values
-	Source   Source   // the article that reported it
+	ID       string    // stable within its article: article ID plus ordinal
+	Category Category  // incident or development
+	Kind     string    // one of the Kind* values
+	Source   Source    // the article that reported it
 	Day      time.Time // the day it happened, midnight UTC; zero when the text does not say
 	Place    Place
 

@@ -82,7 +82,7 @@ type GuildStore interface {
 	UpdateSchedule(ctx context.Context, s Schedule) error
 	RemoveSchedule(ctx context.Context, guildID string, id int64) error
 	Schedule(ctx context.Context, id int64) (Schedule, error)
-	Schedules(ctx context.Context, guildID string) ([]Schedule, error) // guildID "" lists all
+	Schedules(ctx context.Context, guildID string) ([]Schedule, error)     // guildID "" lists all
 	Filter(ctx context.Context, guildID, channelID string) (Filter, error) // zero value when unset
 	SaveFilter(ctx context.Context, f Filter) error
 
