@@ -9,6 +9,7 @@ package translit
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/runes"
@@ -54,11 +55,12 @@ func Key(name string) string {
 func Words(name string) []string {
 	s := Fold(name)
 	fields := strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '\u2019'
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !IsApostrophe(r)
 	})
 	out := fields[:0]
 	for i, f := range fields {
-		if isArticle(f) && i+1 < len(fields) {
+		f = stripApostrophes(f)
+		if f == "" || isArticle(f) && i+1 < len(fields) {
 			continue
 		}
 		out = append(out, f)
@@ -66,15 +68,50 @@ func Words(name string) []string {
 	return out
 }
 
-// Fold lower-cases s and removes diacritics ("Ḥimṣ" → "hims").
+// IsApostrophe reports whether r is one of the marks romanisations write
+// for the Arabic ayn and hamza or as an apostrophe ("Dar'a", "Ma`arrat",
+// "Taʿizz"). They sit inside a word and are dropped from keys, since one
+// spelling writes them and the next leaves them out.
+func IsApostrophe(r rune) bool {
+	switch r {
+	case '\'', '`', '\u2018', '\u2019', '\u02bb', '\u02bc', '\u02be', '\u02bf', '\u00b4':
+		return true
+	}
+	return false
+}
+
+func stripApostrophes(w string) string {
+	if strings.IndexFunc(w, IsApostrophe) < 0 {
+		return w
+	}
+	return strings.Map(func(r rune) rune {
+		if IsApostrophe(r) {
+			return -1
+		}
+		return r
+	}, w)
+}
+
+// Fold lower-cases s and removes diacritics ("Ḥimṣ" → "hims"). Plain ASCII,
+// most of what it is given, is only lower-cased.
 func Fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	t := folders.Get().(transform.Transformer)
+	defer folders.Put(t)
 	folded, _, err := transform.String(t, s)
 	if err != nil {
 		folded = s
 	}
 	return strings.ToLower(folded)
 }
+
+// folders pools the diacritic-removing transformers: building one costs more
+// than using it, and one may not be shared between goroutines.
+var folders = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
 
 func isArticle(w string) bool {
 	for _, p := range articlePrefixes {
@@ -118,4 +155,13 @@ func wordKey(w string) string {
 		last = c
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,9 @@
 package translit
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestKeySharedBySpellings(t *testing.T) {
 	groups := [][]string{
@@ -27,5 +30,51 @@ func TestKeyTellsNamesApart(t *testing.T) {
 		if Key(p[0]) == Key(p[1]) {
 			t.Errorf("Key(%q) == Key(%q) == %q", p[0], p[1], Key(p[0]))
 		}
+	}
+}
+
+func TestWordsDropsArticlesAndApostrophes(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"Ar-Raqqah", "raqqah"},
+		{"Deir ez-Zor", "deir zor"},
+		{"Ma`arrat an-Nu`man", "maarrat numan"},
+		{"Dar'a", "dara"},
+		{"Taʿizz", "taizz"},
+		{"Ḩamāh", "hamah"},
+		{"Jisr ash-Shughur", "jisr shughur"},
+		{"Al", "al"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(Words(tt.in), " "); got != tt.want {
+			t.Errorf("Words(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestKeyPlaceSpellings(t *testing.T) {
+	groups := [][]string{
+		{"Deir Ezzor", "Deir el-Zour", "Deir al-Zour"},
+		{"Daraa", "Dara'a", "Deraa"},
+		{"Idlib", "Idleb"},
+		{"Lattakia", "Latakia"},
+		{"Hasakeh", "Hassakeh"},
+		{"Tartus", "Tartous"},
+	}
+	for _, g := range groups {
+		want := Key(g[0])
+		for _, s := range g[1:] {
+			if got := Key(s); got != want {
+				t.Errorf("Key(%q) = %q, want %q as for %q", s, got, want, g[0])
+			}
+		}
+	}
+}
+
+func BenchmarkKey(b *testing.B) {
+	for b.Loop() {
+		Key("Walid al-Moualem")
 	}
 }

@@ -1,0 +1,513 @@
+package places
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	sitrep "github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/briefing/translit"
+)
+
+// cueNouns introduce or follow a settlement's name: "the village of X",
+// "X, a town in", "the X neighbourhood of Damascus". With one of them a name
+// the gazetteer lacks is still a place, and a name that is usually a word
+// is a place here.
+var cueNouns = map[string]bool{
+	"village": true, "villages": true, "town": true, "towns": true, "city": true, "hamlet": true,
+	"neighbourhood": true, "neighborhood": true, "district": true, "suburb": true, "area": true,
+	"camp": true, "settlement": true, "locality": true, "township": true, "outskirts": true,
+	"quarter": true,
+}
+
+// regionWords after or before a name make the mention its region: "Idlib
+// province", "the countryside of Hama".
+var regionWords = map[string]bool{
+	"province": true, "governorate": true, "region": true, "oblast": true, "krai": true,
+	"countryside": true, "provinces": true, "governorates": true,
+}
+
+// adjectiveSuffixes turn a country name into an adjective: "Saudi-led",
+// "US-backed", "Russian-brokered".
+var adjectiveSuffixes = map[string]bool{
+	"led": true, "backed": true, "brokered": true, "made": true, "based": true, "run": true,
+	"sponsored": true, "supplied": true, "controlled": true, "allied": true, "born": true,
+	"funded": true, "drafted": true, "owned": true, "supported": true, "trained": true, "armed": true,
+}
+
+// adjective reports whether word i is joined by a hyphen to one of the
+// adjectiveSuffixes.
+func adjective(ws []word, i int) bool {
+	return i+1 < len(ws) && !ws[i+1].gap && ws[i+1].start == ws[i].end+1 && adjectiveSuffixes[ws[i+1].norm]
+}
+
+// locatives are the words that put a place name after them.
+var locatives = map[string]bool{
+	"in": true, "at": true, "near": true, "outside": true, "from": true, "of": true, "to": true,
+	"into": true, "around": true, "towards": true, "toward": true, "across": true, "via": true,
+	"inside": true, "on": true, "between": true, "and": true, "targeted": true, "hit": true,
+	"struck": true, "captured": true, "seized": true, "besieged": true, "entered": true,
+}
+
+// cand is one reading of a span.
+type cand struct {
+	entry int32
+	src   int8
+}
+
+// span is a run of words that matched a name, or that a cue marks as one.
+type span struct {
+	i, j   int // words [i, j)
+	cands  []cand
+	fuzzy  bool
+	cue    bool // "village of X", "X, a town"
+	chosen int32
+	kind   string
+	ok     bool
+}
+
+// Find returns every place mention in text, in text order, with byte
+// offsets. Names are matched on capitalised words, longest first, without
+// regard to hyphens, apostrophes, diacritics or the Arabic article. Where a
+// name has several places, a country named in the text or in hint decides,
+// then the alias table, then size. Names that are usually words or people's
+// names need a cue ("the town of Reading") or a nearby country to count.
+// Villages the gazetteer lacks come out by name when a cue marks them
+// ("the village of X in Deir Ezzor province"), placed at their province.
+func (g *Gazetteer) Find(text string, hint Hint) []Mention {
+	ws := tokenize(text)
+	if len(ws) == 0 {
+		return nil
+	}
+	var spans []span
+	ctx := map[string]bool{}
+	if cc, ok := g.countryCode(hint.Country); ok {
+		ctx[cc] = true
+	}
+	for i := 0; i < len(ws); {
+		w := ws[i]
+		if !w.cap {
+			i++
+			continue
+		}
+		s, ok := g.match(ws, i)
+		d, isDem := g.demonym[w.norm]
+		if isDem || ok && s.j-s.i == 1 && adjective(ws, i) {
+			// "Syrian", "Saudi-led", "US-backed": context, not a place.
+			if isDem {
+				ctx[g.entries[d].cc] = true
+			}
+			for _, c := range s.cands {
+				if e := g.entries[c.entry]; e.kind == KindCountry {
+					ctx[e.cc] = true
+				}
+			}
+			if !ok || s.j-s.i == 1 {
+				i++
+				continue
+			}
+		}
+		// A name the gazetteer lacks, or knows only elsewhere, that a cue
+		// marks as a settlement: "the village of X", "the X neighbourhood".
+		j := capRun(ws, i)
+		cue := cueBefore(ws, i) || cueAfter(ws, j)
+		if cue && (!ok || s.j < j) {
+			spans = append(spans, span{i: i, j: j, cue: true})
+			i = j
+			continue
+		}
+		if !ok {
+			i++
+			continue
+		}
+		s.cue = cue || cueAfter(ws, s.j)
+		spans = append(spans, s)
+		i = s.j
+	}
+	if len(spans) == 0 {
+		return nil
+	}
+	// Countries and regions named plainly set the context for the rest.
+	admins := map[string]bool{}
+	for _, s := range spans {
+		if s.fuzzy || len(s.cands) == 0 {
+			continue
+		}
+		cc, admin, strong := "", "", true
+		_, suffix := regionSuffix(ws, s.j)
+		for _, c := range s.cands {
+			e := g.entries[c.entry]
+			region := e.kind == KindRegion && c.src == srcPrimary && (suffix || s.j-s.i > 1)
+			if !(e.kind == KindCountry && c.src <= srcPrimary || e.curated && c.src == srcAlias || region) {
+				continue
+			}
+			if cc != "" && (cc != e.cc || admin != e.admin) {
+				strong = false
+			}
+			cc, admin = e.cc, e.admin
+		}
+		if cc != "" && strong {
+			ctx[cc] = true
+			if admin != "" {
+				admins[admin] = true
+			}
+		}
+	}
+	out := make([]Mention, 0, len(spans))
+	for k := range spans {
+		s := &spans[k]
+		if len(s.cands) > 0 {
+			g.choose(ws, s, ctx, admins)
+		}
+		if !s.ok {
+			continue
+		}
+		start, end := ws[s.i].start, ws[s.j-1].end
+		e := g.entries[s.chosen]
+		p, kind := e.place, e.kind
+		if kind != KindCountry {
+			if r, ok := regionSuffix(ws, s.j); ok || regionPrefix(ws, s.i) {
+				if ok {
+					end = ws[r].end
+				}
+				if re, ok := g.region[e.admin]; ok {
+					p, kind = g.entries[re].place, KindRegion
+				}
+			}
+		}
+		out = append(out, Mention{Place: p, Text: text[start:end], Start: start, End: end, Kind: kind})
+	}
+	// Villages the gazetteer lacks take the province of the nearest place
+	// named in their sentence: after them first ("X in Idlib province"),
+	// else before ("In Idlib, the village of X").
+	var villages []Mention
+	for k := range spans {
+		s := &spans[k]
+		if s.ok || !s.cue {
+			continue
+		}
+		start, end := ws[s.i].start, ws[s.j-1].end
+		nm := strings.TrimSpace(text[start:end])
+		if g.stop[normText(nm)] {
+			continue
+		}
+		p := sitrep.Place{Name: nm, Key: translit.Key(nm)}
+		if prov, ok := nearestProvince(out, ws, s, start); ok {
+			p.Admin, p.Country, p.Lat, p.Lon = prov.Admin, prov.Country, prov.Lat, prov.Lon
+		} else if len(ctx) == 1 {
+			for cc := range ctx {
+				p.Country = g.entries[g.country[cc]].place.Name
+			}
+		}
+		villages = append(villages, Mention{Place: p, Text: text[start:end], Start: start, End: end, Kind: KindVillage})
+	}
+	if len(villages) > 0 {
+		out = append(out, villages...)
+		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	}
+	return out
+}
+
+// nearestProvince finds the region of the place named nearest after the
+// village in its sentence, else nearest before it.
+func nearestProvince(ms []Mention, ws []word, s *span, start int) (sitrep.Place, bool) {
+	sent := ws[s.i].sentence
+	sentEnd := len(ws)
+	for k := s.j; k < len(ws); k++ {
+		if ws[k].sentence != sent {
+			sentEnd = k
+			break
+		}
+	}
+	limit := ws[sentEnd-1].end
+	sentStart := ws[s.i].start
+	for k := s.i; k >= 0 && ws[k].sentence == sent; k-- {
+		sentStart = ws[k].start
+	}
+	var before *Mention
+	for k := range ms {
+		m := &ms[k]
+		if m.Kind == KindCountry || m.Place.Admin == "" {
+			continue
+		}
+		if m.Start >= start && m.End <= limit {
+			return m.Place, true
+		}
+		if m.End <= start && m.Start >= sentStart {
+			before = m
+		}
+	}
+	if before != nil {
+		return before.Place, true
+	}
+	return sitrep.Place{}, false
+}
+
+// match finds the longest name starting at word i.
+func (g *Gazetteer) match(ws []word, i int) (span, bool) {
+	names := g.byFirst[ws[i].norm]
+	var joined [9]string
+	best := 0
+	var cands []cand
+	for _, n := range names {
+		w := int(n.words)
+		if w < best || i+w > len(ws) {
+			continue
+		}
+		if w > 1 {
+			if joined[w] == "" {
+				if !joinable(ws, i, w) {
+					joined[w] = "\x00"
+				} else {
+					var b strings.Builder
+					for k := i; k < i+w; k++ {
+						if k > i {
+							b.WriteByte(' ')
+						}
+						b.WriteString(ws[k].norm)
+					}
+					joined[w] = b.String()
+				}
+			}
+			if joined[w] != n.text {
+				continue
+			}
+		} else if n.text != ws[i].norm {
+			continue
+		}
+		if w > best {
+			best, cands = w, cands[:0]
+		}
+		cands = addCand(cands, cand{n.entry, n.src})
+	}
+	if best > 0 {
+		return span{i: i, j: i + best, cands: cands}, true
+	}
+	// Spellings nobody listed, by transliteration key, for well-known places
+	// only and never for common words.
+	if len(ws[i].norm) < 4 || g.common[ws[i].norm] || g.stop[ws[i].norm] {
+		return span{}, false
+	}
+	for w := min(2, len(ws)-i); w >= 1; w-- {
+		if !joinable(ws, i, w) || !ws[i+w-1].cap {
+			continue
+		}
+		// Key works word by word, so the key of a span is its words' keys.
+		key := wordKey(ws, i)
+		if w == 2 {
+			key += " " + wordKey(ws, i+1)
+		}
+		if es := g.byKey[key]; len(es) > 0 {
+			for _, e := range es {
+				cands = addCand(cands, cand{e, srcAlternate})
+			}
+			return span{i: i, j: i + w, cands: cands, fuzzy: true}, true
+		}
+	}
+	return span{}, false
+}
+
+// wordKey is the transliteration key of word i, computed once.
+func wordKey(ws []word, i int) string {
+	if ws[i].key == "" {
+		ws[i].key = translit.Key(ws[i].norm)
+	}
+	return ws[i].key
+}
+
+func addCand(cs []cand, c cand) []cand {
+	for k := range cs {
+		if cs[k].entry == c.entry {
+			if c.src < cs[k].src {
+				cs[k].src = c.src
+			}
+			return cs
+		}
+	}
+	return append(cs, c)
+}
+
+// joinable reports whether words [i, i+w) are written together, with no
+// punctuation between them.
+func joinable(ws []word, i, w int) bool {
+	for k := i + 1; k < i+w; k++ {
+		if ws[k].gap || ws[k].sentStart {
+			return false
+		}
+	}
+	return true
+}
+
+// capRun is the end of the run of capitalised words starting at i, at most
+// four: the name of a village the gazetteer lacks.
+func capRun(ws []word, i int) int {
+	j := i + 1
+	for j < len(ws) && j-i < 4 && ws[j].cap && !ws[j].gap && !cueNouns[ws[j].norm] && !regionWords[ws[j].norm] {
+		j++
+	}
+	return j
+}
+
+// cueBefore: "the village of X", "the town of X".
+func cueBefore(ws []word, i int) bool {
+	return i >= 2 && ws[i-1].norm == "of" && !ws[i].gap && !ws[i-1].gap && cueNouns[ws[i-2].norm] && !ws[i-2].cap
+}
+
+// cueAfter: "X village", "X, a town in", "X neighbourhood of".
+func cueAfter(ws []word, j int) bool {
+	if j >= len(ws) {
+		return false
+	}
+	// Plurals only before: "the villages of X and Y", but "Alawite villages".
+	if !ws[j].gap && !ws[j].cap && cueNouns[ws[j].norm] && !strings.HasSuffix(ws[j].norm, "s") && ws[j].norm != "area" {
+		return true
+	}
+	return ws[j].gap && j+1 < len(ws) && (ws[j].norm == "a" || ws[j].norm == "an") && cueNouns[ws[j+1].norm] && !ws[j+1].gap
+}
+
+func regionSuffix(ws []word, j int) (int, bool) {
+	if j < len(ws) && !ws[j].gap && regionWords[ws[j].norm] {
+		return j, true
+	}
+	return 0, false
+}
+
+// regionPrefix: "the countryside of Idlib", "the province of Raqqa".
+func regionPrefix(ws []word, i int) bool {
+	return i >= 2 && ws[i-1].norm == "of" && !ws[i].gap && !ws[i-1].gap && regionWords[ws[i-2].norm]
+}
+
+// choose picks the reading of span s, or none.
+func (g *Gazetteer) choose(ws []word, s *span, ctx, admins map[string]bool) {
+	text := ws[s.i].norm
+	for k := s.i + 1; k < s.j; k++ {
+		text += " " + ws[k].norm
+	}
+	stopped := g.stop[text]
+	common := s.j-s.i == 1 && g.common[text]
+	locative := s.i > 0 && !ws[s.i].gap && locatives[ws[s.i-1].norm]
+	// A capitalised word just before, not starting a sentence, makes the
+	// span likely part of a longer name: "Bashar al-Assad", "Abu Bakr".
+	inName := s.i > 0 && !ws[s.i].gap && ws[s.i-1].cap && !ws[s.i-1].sentStart && !directions[ws[s.i-1].norm] &&
+		!g.isPlaceWord(ws[s.i-1].norm)
+	// A capitalised word joined by the article after it ("Wadi al-Nasara",
+	// "Jaish al-Islam") makes the span part of a longer name.
+	if s.j < len(ws) && !ws[s.j].gap && ws[s.j].cap && ws[s.j].wstart > ws[s.j].start && !s.cue {
+		inName = true
+	}
+	allCommon := true
+	for k := s.i; k < s.j; k++ {
+		allCommon = allCommon && g.common[ws[k].norm]
+	}
+	suffix := false
+	if _, ok := regionSuffix(ws, s.j); ok || regionPrefix(ws, s.i) {
+		suffix = true
+	}
+	bestScore := math.Inf(-1)
+	for _, c := range s.cands {
+		e := g.entries[c.entry]
+		if c.src == srcAlternate && allCommon && !ctx[e.cc] {
+			continue // "White House" is not Casablanca
+		}
+		if !g.accept(e, c.src, s, ctx, stopped, common, locative, inName, suffix) {
+			continue
+		}
+		score := math.Log10(placeWeight(e))
+		if ctx[e.cc] {
+			score += 1000
+		}
+		if admins[e.admin] {
+			score += 500
+		}
+		switch {
+		case e.kind == KindCountry && c.src <= srcPrimary:
+			score += 400
+		case e.curated:
+			score += 200
+		}
+		if c.src <= srcPrimary {
+			score += 100
+		}
+		if e.kind == KindRegion && !suffix && c.src == srcRegionBase {
+			score -= 50 // "Hama" is the city, "Hama province" the region
+		}
+		if score > bestScore {
+			bestScore, s.chosen, s.ok = score, c.entry, true
+		}
+	}
+}
+
+// isPlaceWord reports whether a word before a name is itself a country,
+// demonym or well-known place, possibly possessive without its apostrophe
+// ("Syria's Idlib", "Syrias Idlib", "Syrian Aleppo"): then the name is not
+// part of a person's or group's name.
+func (g *Gazetteer) isPlaceWord(w string) bool {
+	for _, k := range []string{w, strings.TrimSuffix(w, "s")} {
+		if _, ok := g.demonym[k]; ok {
+			return true
+		}
+		for _, n := range g.byFirst[k] {
+			if n.words == 1 && n.text == k {
+				if e := g.entries[n.entry]; e.kind == KindCountry || e.curated || e.pop >= 100000 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// directions may stand before a place name without making it part of
+// another name: "Northern Hama", "East Aleppo".
+var directions = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "northeastern": true, "northwestern": true,
+	"southeastern": true, "southwestern": true, "greater": true, "rural": true, "downtown": true,
+	"in": true, "at": true, "near": true, "from": true, "the": true,
+}
+
+// accept decides whether one reading of a span is a place mention at all.
+func (g *Gazetteer) accept(e entry, src int8, s *span, ctx map[string]bool, stopped, common, locative, inName, suffix bool) bool {
+	if s.cue && e.kind != KindCountry && !s.fuzzy {
+		// "The town of Reading": the cue makes a word a place, but a place
+		// in a country the text is not about is more likely a village of
+		// the same name the gazetteer lacks.
+		return len(ctx) == 0 || ctx[e.cc]
+	}
+	if stopped {
+		return false
+	}
+	if s.fuzzy {
+		// Unlisted spellings: only of places in a country this text names.
+		return !inName && ctx[e.cc]
+	}
+	switch {
+	case e.kind == KindCountry:
+		return src <= srcPrimary && !inName
+	case e.curated && src == srcAlias:
+		return !inName || s.j-s.i > 1
+	case e.kind == KindRegion:
+		if src == srcPrimary && s.j-s.i > 1 {
+			return true
+		}
+		return !inName && !common && (suffix || ctx[e.cc])
+	}
+	if inName {
+		return false
+	}
+	pop := e.pop
+	if src == srcAlternate {
+		pop /= 2 // alternates are often other languages' words
+	}
+	if common {
+		return pop >= 1000000 || ctx[e.cc] && locative && pop >= 100000
+	}
+	switch {
+	case pop >= 100000 || e.seat >= 2 && src == srcPrimary:
+		return true
+	case ctx[e.cc]:
+		return pop >= 5000 || locative || suffix
+	default:
+		return locative && pop >= 20000
+	}
+}

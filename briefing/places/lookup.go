@@ -1,0 +1,119 @@
+package places
+
+import (
+	"strings"
+
+	sitrep "github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/briefing/translit"
+)
+
+// Lookup resolves one name, as an extractor or a slash command gives it, to
+// a place: a country, a region or a populated place. Among places of one
+// name it prefers one in countryHint (any name Country accepts), then the
+// alias table's, then the largest. Spellings nobody listed are tried by
+// transliteration key against well-known places.
+func (g *Gazetteer) Lookup(name, countryHint string) (sitrep.Place, bool) {
+	words := normWords(name)
+	if len(words) == 0 {
+		return sitrep.Place{}, false
+	}
+	ctx := map[string]bool{}
+	if cc, ok := g.countryCode(countryHint); ok {
+		ctx[cc] = true
+	}
+	var cands []int32
+	for _, n := range g.exact(words) {
+		cands = append(cands, n.entry)
+	}
+	if len(cands) == 0 {
+		// "Raqqa province", "Idlib countryside": the region.
+		if len(words) > 1 && (regionTypes[words[len(words)-1]] || words[len(words)-1] == "countryside") {
+			if p, ok := g.Lookup(strings.Join(words[:len(words)-1], " "), countryHint); ok && p.Admin != "" {
+				if r, ok := g.regionByAdmin(p); ok {
+					return g.entries[r].place, true
+				}
+			}
+		}
+		cands = g.byKey[translit.Key(name)]
+	}
+	if len(cands) == 0 {
+		return sitrep.Place{}, false
+	}
+	best := cands[0]
+	for _, c := range cands[1:] {
+		if g.prefer(c, best, ctx) {
+			best = c
+		}
+	}
+	return g.entries[best].place, true
+}
+
+// prefer reports whether entry a is a likelier reading than b.
+func (g *Gazetteer) prefer(a, b int32, ctx map[string]bool) bool {
+	ea, eb := g.entries[a], g.entries[b]
+	if ctx[ea.cc] != ctx[eb.cc] {
+		return ctx[ea.cc]
+	}
+	if (ea.kind == KindCountry) != (eb.kind == KindCountry) {
+		return ea.kind == KindCountry
+	}
+	if ea.curated != eb.curated {
+		return ea.curated
+	}
+	if (ea.kind == KindCity) != (eb.kind == KindCity) {
+		return ea.kind == KindCity
+	}
+	return placeWeight(ea) > placeWeight(eb)
+}
+
+// placeWeight orders places by size, counting a regional seat as a tenfold
+// larger place: GeoNames populations of seats are often out of date.
+func placeWeight(e entry) float64 {
+	w := float64(e.pop) + 1
+	for range e.seat {
+		w *= 10
+	}
+	return w
+}
+
+func (g *Gazetteer) regionByAdmin(p sitrep.Place) (int32, bool) {
+	cc, ok := g.countryCode(p.Country)
+	if !ok {
+		return 0, false
+	}
+	return g.lookupRegion(p.Admin, cc)
+}
+
+// Country returns the canonical name of the country a name, official name,
+// common abbreviation or demonym denotes: "Syrian", "Syria" and "Syrian
+// Arab Republic" all give "Syria".
+func (g *Gazetteer) Country(name string) (string, bool) {
+	if len(name) == 2 && strings.ToUpper(name) == name {
+		if i, ok := g.country[name]; ok {
+			return g.entries[i].place.Name, true
+		}
+	}
+	i, ok := g.lookupCountry(name)
+	if !ok {
+		return "", false
+	}
+	return g.entries[i].place.Name, true
+}
+
+// Region returns the names a channel filter can match a place by: the place
+// itself, its region (with and without "Governorate"), and its country.
+func (g *Gazetteer) Region(p sitrep.Place) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if s != "" && !seen[strings.ToLower(s)] {
+			seen[strings.ToLower(s)] = true
+			out = append(out, s)
+		}
+	}
+	add(p.Name)
+	add(p.Admin)
+	add(regionBase(p.Admin))
+	add(p.Country)
+	return out
+}

@@ -1,0 +1,130 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/sitrep-bot/sitrep"
+)
+
+const deliveryColumns = `id, schedule_id, slot, state, messages, stories, note, started, finished`
+
+func scanDelivery(row interface{ Scan(...any) error }) (sitrep.Delivery, error) {
+	var d sitrep.Delivery
+	err := row.Scan(&d.ID, &d.ScheduleID, timeCol{&d.Slot}, &d.State, jsonCol{&d.Messages}, jsonCol{&d.Stories},
+		&d.Note, timeCol{&d.Started}, timeCol{&d.Finished})
+	return d, err
+}
+
+// BeginDelivery records (schedule, slot) as pending, or returns the delivery
+// the slot already has with created false. The UNIQUE (schedule_id, slot)
+// constraint decides, so two callers racing for one slot, in one process or
+// two, get one delivery between them.
+func (s *SQLite) BeginDelivery(ctx context.Context, scheduleID int64, slot time.Time) (d sitrep.Delivery, created bool, err error) {
+	if slot.IsZero() {
+		return d, false, errors.New("store: begin delivery: no slot time")
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO deliveries (schedule_id, slot, state, started)
+			SELECT id, ?, ?, ? FROM schedules WHERE id = ?
+			ON CONFLICT (schedule_id, slot) DO NOTHING`,
+			fmtTime(slot), sitrep.DeliveryPending, fmtTime(s.now()), scheduleID)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		created = n == 1
+		d, err = scanDelivery(tx.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries
+			WHERE schedule_id = ? AND slot = ?`, scheduleID, fmtTime(slot)))
+		return err
+	})
+	if err != nil {
+		return sitrep.Delivery{}, false, notFound(err, "begin delivery of schedule %d at %s", scheduleID, fmtTime(slot))
+	}
+	return d, created, nil
+}
+
+// RecordDeliveryPart saves the message ID of part i (from 0) of a delivery.
+func (s *SQLite) RecordDeliveryPart(ctx context.Context, deliveryID int64, part int, messageID string) error {
+	if part < 0 || part > 1000 {
+		return fmt.Errorf("store: record delivery part: part %d out of range", part)
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var msgs []string
+		if err := tx.QueryRowContext(ctx, `SELECT messages FROM deliveries WHERE id = ?`, deliveryID).
+			Scan(jsonCol{&msgs}); err != nil {
+			return err
+		}
+		for len(msgs) <= part {
+			msgs = append(msgs, "")
+		}
+		msgs[part] = messageID
+		j, err := toJSON(msgs)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE deliveries SET messages = ? WHERE id = ?`, j, deliveryID)
+		return err
+	})
+	return notFound(err, "record part %d of delivery %d", part, deliveryID)
+}
+
+// FinishDelivery confirms a delivery with its final state (sent, skipped or
+// failed), the stories it briefed and a note. The message IDs recorded part
+// by part are kept. A zero Finished is set to now.
+func (s *SQLite) FinishDelivery(ctx context.Context, d sitrep.Delivery) error {
+	switch d.State {
+	case sitrep.DeliverySent, sitrep.DeliverySkipped, sitrep.DeliveryFailed:
+	default:
+		return fmt.Errorf("store: finish delivery %d: state %q is not a final state", d.ID, d.State)
+	}
+	if d.Finished.IsZero() {
+		d.Finished = s.now()
+	}
+	stories := "{}"
+	if len(d.Stories) > 0 {
+		var err error
+		if stories, err = toJSON(d.Stories); err != nil {
+			return err
+		}
+	}
+	res, err := s.w.ExecContext(ctx, `UPDATE deliveries SET state = ?, stories = ?, note = ?, finished = ? WHERE id = ?`,
+		d.State, stories, d.Note, fmtTime(d.Finished), d.ID)
+	return affected(res, err, "finish delivery %d", d.ID)
+}
+
+// PendingDeliveries lists deliveries begun but never finished, oldest first.
+func (s *SQLite) PendingDeliveries(ctx context.Context) ([]sitrep.Delivery, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries
+		WHERE state = 'pending' ORDER BY started, id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: pending deliveries: %w", err)
+	}
+	defer rows.Close()
+	var out []sitrep.Delivery
+	for rows.Next() {
+		d, err := scanDelivery(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: pending deliveries: %w", err)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: pending deliveries: %w", err)
+	}
+	return out, nil
+}
+
+// LastDelivery returns the delivery of a schedule with the latest slot, or
+// sitrep.ErrNotFound.
+func (s *SQLite) LastDelivery(ctx context.Context, scheduleID int64) (sitrep.Delivery, error) {
+	d, err := scanDelivery(s.r.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries
+		WHERE schedule_id = ? ORDER BY slot DESC LIMIT 1`, scheduleID))
+	return d, notFound(err, "last delivery of schedule %d", scheduleID)
+}

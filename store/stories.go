@@ -1,0 +1,288 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/sitrep-bot/sitrep"
+)
+
+// PutEvents replaces the events stored for one article.
+func (s *SQLite) PutEvents(ctx context.Context, articleID string, events []sitrep.Event) error {
+	if articleID == "" {
+		return errors.New("store: put events: no article ID")
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE article_id = ?`, articleID); err != nil {
+			return err
+		}
+		if len(events) == 0 {
+			return nil
+		}
+		st, err := tx.PrepareContext(ctx, `INSERT INTO events (article_id, ordinal, id, category, kind, day, place_key, data)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for i, e := range events {
+			data, err := json.Marshal(eventToJSON(e))
+			if err != nil {
+				return err
+			}
+			if _, err := st.ExecContext(ctx, articleID, i, e.ID, string(e.Category), e.Kind, dbTime(e.Day),
+				e.Place.Key, string(data)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: put events for article %s: %w", articleID, err)
+	}
+	return nil
+}
+
+// events returns the events stored for an article, in the order given.
+func (s *SQLite) events(ctx context.Context, articleID string) ([]sitrep.Event, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT data FROM events WHERE article_id = ? ORDER BY ordinal`, articleID)
+	if err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	defer rows.Close()
+	var out []sitrep.Event
+	for rows.Next() {
+		var j eventJSON
+		if err := rows.Scan(jsonCol{&j}); err != nil {
+			return nil, fmt.Errorf("store: events: %w", err)
+		}
+		out = append(out, eventFromJSON(j))
+	}
+	return out, rows.Err()
+}
+
+const storyColumns = `s.id, s.category, s.kind, s.day, s.facts_hash, s.score, s.created, s.updated, s.data`
+
+func scanStory(row interface{ Scan(...any) error }) (sitrep.Story, error) {
+	var st sitrep.Story
+	var j storyJSON
+	err := row.Scan(&st.ID, &st.Category, &st.Kind, timeCol{&st.Day}, &st.FactsHash, &st.Score,
+		timeCol{&st.Created}, timeCol{&st.Updated}, jsonCol{&j})
+	j.fill(&st)
+	return st, err
+}
+
+// dayKey is the day column of the blocking index: ” for an unknown day.
+func dayKey(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return fmtTime(t)
+}
+
+// StoryCandidates returns the stories holding any of keys whose day lies in
+// [from, to] or is unknown, by ID. A zero to means no upper bound. The lookup
+// walks the (key, day) index, so its cost grows with the matches rather than
+// with the number of stories.
+func (s *SQLite) StoryCandidates(ctx context.Context, keys []string, from, to time.Time) ([]sitrep.Story, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	if to.IsZero() {
+		to = maxTime
+	}
+	// One JSON parameter instead of one per key: no limit on the number of keys.
+	kj, err := json.Marshal(keys)
+	if err != nil {
+		return nil, err
+	}
+	return s.queryStories(ctx, `SELECT `+storyColumns+` FROM stories s WHERE s.id IN (
+			SELECT story_id FROM story_keys WHERE key IN (SELECT value FROM json_each(?1)) AND day BETWEEN ?2 AND ?3
+			UNION
+			SELECT story_id FROM story_keys WHERE key IN (SELECT value FROM json_each(?1)) AND day = ''
+		) ORDER BY s.id`, string(kj), fmtTime(from), fmtTime(to))
+}
+
+// SaveStory inserts a story when its ID is zero, setting the ID, and
+// otherwise replaces the story with that ID, with its blocking keys, the
+// articles it cites and the names it mentions. A zero Created is kept from
+// the stored story or set to now, a zero Updated set to now; both are written
+// back to s.
+func (s *SQLite) SaveStory(ctx context.Context, st *sitrep.Story) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error { return saveStory(ctx, tx, st, s.now()) })
+	if err != nil {
+		return fmt.Errorf("store: save story %d: %w", st.ID, err)
+	}
+	return nil
+}
+
+func saveStory(ctx context.Context, tx *sql.Tx, st *sitrep.Story, now time.Time) error {
+	if st.Updated.IsZero() {
+		st.Updated = now
+	}
+	data, err := json.Marshal(storyToJSON(st))
+	if err != nil {
+		return err
+	}
+	var id any // NULL asks SQLite for a new ID
+	if st.ID != 0 {
+		id = st.ID
+	}
+	var created sql.NullString
+	err = tx.QueryRowContext(ctx, `INSERT INTO stories (id, category, kind, day, place_key, facts_hash, score,
+			created, updated, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, ?), ?, ?)
+		ON CONFLICT (id) DO UPDATE SET category = excluded.category, kind = excluded.kind, day = excluded.day,
+			place_key = excluded.place_key, facts_hash = excluded.facts_hash, score = excluded.score,
+			created = coalesce(?, stories.created), updated = excluded.updated, data = excluded.data
+		RETURNING id, created`,
+		id, string(st.Category), st.Kind, dbTime(st.Day), st.Place.Key, st.FactsHash, st.Score,
+		dbTime(st.Created), fmtTime(now), dbTime(st.Updated), string(data), dbTime(st.Created),
+	).Scan(&st.ID, &created)
+	if err != nil {
+		return err
+	}
+	if st.Created, err = parseTime(created); err != nil {
+		return err
+	}
+	return saveStoryIndex(ctx, tx, st)
+}
+
+// saveStoryIndex rewrites the rows that find a story: blocking keys, cited
+// articles and mentioned names.
+func saveStoryIndex(ctx context.Context, tx *sql.Tx, st *sitrep.Story) error {
+	for _, table := range []string{"story_keys", "story_sources", "story_names"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE story_id = ?`, st.ID); err != nil {
+			return err
+		}
+	}
+	day := dayKey(st.Day)
+	for _, k := range distinct(st.Keys) {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO story_keys (key, day, story_id) VALUES (?, ?, ?)`,
+			k, day, st.ID); err != nil {
+			return err
+		}
+	}
+	var articles []string
+	for _, src := range st.Sources {
+		articles = append(articles, src.ArticleID)
+	}
+	for _, r := range st.Reports {
+		articles = append(articles, r.Source.ArticleID)
+	}
+	for _, a := range distinct(articles) {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO story_sources (article_id, story_id) VALUES (?, ?)`,
+			a, st.ID); err != nil {
+			return err
+		}
+	}
+	places := []string{st.Place.Name, st.Place.Admin, st.Place.Country}
+	actors := append([]string{st.Target}, st.Perpetrators...)
+	for _, p := range st.Participants {
+		actors = append(actors, p.Name)
+	}
+	for kind, names := range map[string][]string{"place": places, "actor": actors} {
+		for _, n := range distinct(names) {
+			// OR IGNORE: names differing only in case are one name.
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO story_names (kind, name, story_id) VALUES (?, ?, ?)`,
+				kind, n, st.ID); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// distinct returns the non-blank values of in, trimmed, first occurrence kept.
+func distinct(in []string) []string {
+	seen := make(map[string]bool, len(in))
+	var out []string
+	for _, v := range in {
+		v = strings.TrimSpace(v)
+		if v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Story returns the story with the given ID, or sitrep.ErrNotFound.
+func (s *SQLite) Story(ctx context.Context, id int64) (sitrep.Story, error) {
+	st, err := scanStory(s.r.QueryRowContext(ctx, `SELECT `+storyColumns+` FROM stories s WHERE s.id = ?`, id))
+	return st, notFound(err, "story %d", id)
+}
+
+// StoriesUpdated returns stories updated in [from, to), newest first.
+func (s *SQLite) StoriesUpdated(ctx context.Context, from, to time.Time) ([]sitrep.Story, error) {
+	return s.queryStories(ctx, `SELECT `+storyColumns+` FROM stories s
+		WHERE s.updated >= ? AND s.updated < ? ORDER BY s.updated DESC, s.id DESC`, fmtTime(from), fmtTime(to))
+}
+
+// StoriesForArticle returns the stories citing an article, by ID.
+func (s *SQLite) StoriesForArticle(ctx context.Context, articleID string) ([]sitrep.Story, error) {
+	return s.queryStories(ctx, `SELECT `+storyColumns+` FROM stories s
+		WHERE s.id IN (SELECT story_id FROM story_sources WHERE article_id = ?) ORDER BY s.id`, articleID)
+}
+
+func (s *SQLite) queryStories(ctx context.Context, query string, args ...any) ([]sitrep.Story, error) {
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: stories: %w", err)
+	}
+	defer rows.Close()
+	var out []sitrep.Story
+	for rows.Next() {
+		st, err := scanStory(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: stories: %w", err)
+		}
+		out = append(out, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: stories: %w", err)
+	}
+	return out, nil
+}
+
+// defaultNameLimit is Discord's cap on autocomplete choices.
+const defaultNameLimit = 25
+
+// Places lists place names stories mention (the place, its region and its
+// country) starting with prefix, ignoring case, most stories first.
+func (s *SQLite) Places(ctx context.Context, prefix string, limit int) ([]string, error) {
+	return s.names(ctx, "place", prefix, limit)
+}
+
+// Actors lists perpetrators, targets and participants stories mention
+// starting with prefix, ignoring case, most stories first.
+func (s *SQLite) Actors(ctx context.Context, prefix string, limit int) ([]string, error) {
+	return s.names(ctx, "actor", prefix, limit)
+}
+
+func (s *SQLite) names(ctx context.Context, kind, prefix string, limit int) ([]string, error) {
+	if limit <= 0 {
+		limit = defaultNameLimit
+	}
+	pattern := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.TrimSpace(prefix)) + "%"
+	rows, err := s.r.QueryContext(ctx, `SELECT name FROM name_counts
+		WHERE kind = ? AND name LIKE ? ESCAPE '\' ORDER BY n DESC, name LIMIT ?`, kind, pattern, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: %ss: %w", kind, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, fmt.Errorf("store: %ss: %w", kind, err)
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
