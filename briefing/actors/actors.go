@@ -1,0 +1,270 @@
+// Package actors owns who does what in news text: the table of armed groups,
+// forces and governments with their aliases, the sources that give casualty
+// figures, and the people an article names with their titles, so that later
+// bare surnames resolve to the full person. Deciding who did what to whom in
+// a sentence is left to the extractor.
+package actors
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/sitrep-bot/sitrep/briefing/text"
+)
+
+//go:embed data
+var dataFS embed.FS
+
+// Actor kinds.
+const (
+	KindState     = "state"     // a government's forces
+	KindGroup     = "group"     // a non-state armed group
+	KindCoalition = "coalition" // a multinational coalition
+	KindGeneric   = "generic"   // a descriptive word ("rebels") that names an actor only in context
+)
+
+// An Actor is one canonical party to a conflict.
+type Actor struct {
+	Name    string
+	Country string // empty for transnational groups and coalitions
+	Kind    string
+}
+
+// A Mention is an actor named in a token sequence.
+type Mention struct {
+	Actor *Actor
+	First int // token span, inclusive
+	Last  int
+	// Suffix is the hyphenated word that turned the name into a modifier:
+	// "held" in "IS-held", "led" in "Saudi-led", "backed" in "US-backed".
+	Suffix string
+}
+
+// A Table maps aliases to canonical actors, sources, titles and well-known
+// people. It is read-only once loaded and safe for concurrent use.
+type Table struct {
+	actors       []*Actor
+	actorIndex   *phrases
+	sources      []string
+	sourceIndex  *phrases
+	roles        *phrases
+	roleNames    []string
+	institutions map[string]string // lower-case → country
+	instIndex    *phrases
+	known        []knownPerson
+}
+
+var (
+	defaultOnce sync.Once
+	defaultTab  *Table
+)
+
+// Default returns the table built from the embedded data, loaded once.
+func Default() *Table {
+	defaultOnce.Do(func() {
+		t, err := loadEmbedded()
+		if err != nil {
+			panic(err) // the embedded data is part of the build; a defect here is a build defect
+		}
+		defaultTab = t
+	})
+	return defaultTab
+}
+
+func loadEmbedded() (*Table, error) {
+	open := func(name string) io.Reader {
+		f, err := dataFS.Open("data/" + name)
+		if err != nil {
+			return strings.NewReader("")
+		}
+		return f
+	}
+	return Load(open("actors.tsv"), open("sources.tsv"), open("roles.txt"), open("people.tsv"), open("institutions.tsv"))
+}
+
+// Load builds a table from its data files: actors (canonical, country,
+// kind, |-separated aliases), sources (canonical, aliases), roles (one a
+// line), people (name, role, country) and institutions (name, country).
+func Load(actorsTSV, sourcesTSV, roles, people, institutions io.Reader) (*Table, error) {
+	t := &Table{actorIndex: newPhrases(), sourceIndex: newPhrases(), roles: newPhrases(), institutions: map[string]string{}, instIndex: newPhrases()}
+	err := eachRow(actorsTSV, "actors", 4, func(f []string) {
+		a := &Actor{Name: f[0], Country: f[1], Kind: f[2]}
+		t.actors = append(t.actors, a)
+		t.actorIndex.add(a.Name, len(t.actors)-1)
+		for _, alias := range strings.Split(f[3], "|") {
+			t.actorIndex.add(alias, len(t.actors)-1)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(sourcesTSV, "sources", 2, func(f []string) {
+		t.sources = append(t.sources, f[0])
+		t.sourceIndex.add(f[0], len(t.sources)-1)
+		for _, alias := range strings.Split(f[1], "|") {
+			t.sourceIndex.add(alias, len(t.sources)-1)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(roles, "roles", 1, func(f []string) {
+		t.roleNames = append(t.roleNames, f[0])
+		t.roles.add(f[0], len(t.roleNames)-1)
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(people, "people", 3, func(f []string) {
+		t.known = append(t.known, newKnown(f[0], f[1], f[2]))
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(institutions, "institutions", 2, func(f []string) {
+		t.institutions[strings.ToLower(f[0])] = f[1]
+		t.instIndex.add(f[0], 0)
+	})
+	if err != nil {
+		return nil, err
+	}
+	t.actorIndex.sort()
+	t.sourceIndex.sort()
+	t.roles.sort()
+	t.instIndex.sort()
+	return t, nil
+}
+
+// eachRow calls fn with the tab-separated fields of each data line, padded
+// to n fields.
+func eachRow(r io.Reader, what string, n int, fn func([]string)) error {
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		f := strings.Split(s, "\t")
+		if strings.TrimSpace(f[0]) == "" {
+			return fmt.Errorf("actors: %s line %d: empty first field", what, line)
+		}
+		for len(f) < n {
+			f = append(f, "")
+		}
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		fn(f)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("actors: reading %s: %w", what, err)
+	}
+	return nil
+}
+
+// Actors lists every canonical actor.
+func (t *Table) Actors() []*Actor { return t.actors }
+
+// Actor returns the canonical actor a name or alias stands for.
+func (t *Table) Actor(name string) (*Actor, bool) {
+	toks := text.Tokenize(name)
+	if n, v := t.actorIndex.match(toks, 0, nil); n == len(toks) && n > 0 {
+		return t.actors[v], true
+	}
+	return nil, false
+}
+
+// modifierSuffixes turn an actor's name into a modifier when hyphenated to it.
+var modifierSuffixes = []string{"held", "controlled", "led", "backed", "linked", "run", "allied", "affiliated", "occupied", "besieged", "supported", "sponsored", "dominated", "claimed", "inspired", "loyal", "friendly"}
+
+// Find returns the actors named in toks, longest alias first, in order.
+func (t *Table) Find(toks []text.Token) []Mention {
+	var out []Mention
+	var base []string // lazily built: norms with modifier suffixes removed
+	for i := 0; i < len(toks); {
+		if n, v := t.actorIndex.match(toks, i, nil); n > 0 {
+			out = append(out, Mention{Actor: t.actors[v], First: i, Last: i + n - 1})
+			i += n
+			continue
+		}
+		if strings.IndexByte(toks[i].Norm, '-') > 0 {
+			if base == nil {
+				base = make([]string, len(toks))
+				for k, tk := range toks {
+					base[k] = tk.Norm
+				}
+			}
+			// Try every alias ending at a token like "IS-held".
+			for end := i; end < len(toks) && end < i+6; end++ {
+				k := strings.LastIndexByte(toks[end].Norm, '-')
+				if k <= 0 || !isModifier(toks[end].Norm[k+1:]) {
+					continue
+				}
+				saved := base[end]
+				base[end] = toks[end].Norm[:k]
+				base[end] = strings.TrimSuffix(base[end], "'s")
+				for start := i; start <= end; start++ {
+					if n, v := t.actorIndex.match(toks, start, base[:end+1]); n > 0 && start+n-1 == end && start == i {
+						out = append(out, Mention{Actor: t.actors[v], First: start, Last: end, Suffix: toks[end].Norm[k+1:]})
+					}
+				}
+				base[end] = saved
+				break
+			}
+			if len(out) > 0 && out[len(out)-1].First == i {
+				i = out[len(out)-1].Last + 1
+				continue
+			}
+		}
+		i++
+	}
+	return out
+}
+
+func isModifier(s string) bool {
+	for _, m := range modifierSuffixes {
+		if s == m {
+			return true
+		}
+	}
+	return false
+}
+
+// Source returns the canonical source a phrase names ("SOHR", "the
+// Britain-based monitor" → "Syrian Observatory for Human Rights").
+func (t *Table) Source(phrase string) (string, bool) {
+	toks := text.Tokenize(phrase)
+	for i := range toks {
+		if n, v := t.sourceIndex.match(toks, i, nil); n > 0 {
+			return t.sources[v], true
+		}
+	}
+	return "", false
+}
+
+// A SourceMention is a source named in a token sequence.
+type SourceMention struct {
+	Name  string // canonical
+	First int
+	Last  int
+}
+
+// Sources returns the sources named in toks, in order.
+func (t *Table) Sources(toks []text.Token) []SourceMention {
+	var out []SourceMention
+	for i := 0; i < len(toks); {
+		if n, v := t.sourceIndex.match(toks, i, nil); n > 0 {
+			out = append(out, SourceMention{Name: t.sources[v], First: i, Last: i + n - 1})
+			i += n
+			continue
+		}
+		i++
+	}
+	return out
+}

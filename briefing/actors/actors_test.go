@@ -1,0 +1,109 @@
+package actors
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sitrep-bot/sitrep/briefing/text"
+)
+
+// demonyms stands in for the gazetteer's country lookup.
+func demonyms(s string) (string, bool) {
+	m := map[string]string{"Russian": "Russia", "Russia": "Russia", "Syrian": "Syria", "Syria": "Syria", "U.S.": "United States",
+		"US": "United States", "French": "France", "France": "France", "Turkish": "Turkey", "Iranian": "Iran"}
+	c, ok := m[s]
+	return c, ok
+}
+
+func TestFindActors(t *testing.T) {
+	tab := Default()
+	tests := []struct {
+		sentence string
+		want     []string // canonical names in order, with suffix after a slash
+	}{
+		{"Syrian warplanes pounded IS-held areas of the city.", []string{"Syrian government", "Islamic State/held"}},
+		{"Assad's warplanes struck a market, while the U.S.-led coalition hit ISIL oil sites.", []string{"Syrian government", "US-led coalition", "Islamic State"}},
+		{"The Nusra Front, now known as Jabhat Fateh al-Sham, is not HTS.", []string{"Jabhat al-Nusra", "Jabhat al-Nusra", "Hayat Tahrir al-Sham"}},
+		{"Houthi rebels fired a missile at the Saudi-led coalition.", []string{"Houthis", "Saudi-led coalition"}},
+		{"It is unclear who is behind the attack.", nil},
+		{"The Kurdish YPG militia and the SDF advanced.", []string{"YPG", "Syrian Democratic Forces"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range tab.Find(text.Tokenize(tt.sentence)) {
+			s := m.Actor.Name
+			if m.Suffix != "" {
+				s += "/" + m.Suffix
+			}
+			got = append(got, s)
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("%q: got %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func TestSources(t *testing.T) {
+	tab := Default()
+	for phrase, want := range map[string]string{
+		"the Britain-based monitor": "Syrian Observatory for Human Rights",
+		"SOHR":                      "Syrian Observatory for Human Rights",
+		"Syrian state television":   "Syrian state media",
+		"the White Helmets":         "Syrian Civil Defence",
+	} {
+		if got, ok := tab.Source(phrase); !ok || got != want {
+			t.Errorf("Source(%q) = %q, %v; want %q", phrase, got, ok, want)
+		}
+	}
+}
+
+func TestPeople(t *testing.T) {
+	tab := Default()
+	tests := []struct {
+		sentence, name, role, country string
+	}{
+		{"Russian President Vladimir Putin met him on Monday.", "Vladimir Putin", "President", "Russia"},
+		{"Syrian Foreign Minister Walid al-Moualem arrived.", "Walid al-Moualem", "Foreign Minister", "Syria"},
+		{"U.S. Secretary of State John Kerry said talks were near.", "John Kerry", "Secretary of State", "United States"},
+		{"Kremlin spokesman Dmitry Peskov declined to comment.", "Dmitry Peskov", "Kremlin Spokesman", "Russia"},
+		{"UN envoy Staffan de Mistura proposed a freeze.", "Staffan de Mistura", "UN Envoy", ""},
+		{"Russia's Deputy Foreign Minister Mikhail Bogdanov said so.", "Mikhail Bogdanov", "Deputy Foreign Minister", "Russia"},
+		{"Iranian Foreign Minister Mohammad Javad Zarif's visit ended.", "Mohammad Javad Zarif", "Foreign Minister", "Iran"},
+		{"It was led by Foreign Minister Sergei Lavrov.", "Sergei Lavrov", "Foreign Minister", "Russia"},
+	}
+	for _, tt := range tests {
+		got := tab.People(text.Tokenize(tt.sentence), demonyms)
+		if len(got) != 1 {
+			t.Errorf("%q: got %d people %+v", tt.sentence, len(got), got)
+			continue
+		}
+		p := got[0].Person
+		if p.Name != tt.name || !strings.EqualFold(p.Role, tt.role) || p.Country != tt.country {
+			t.Errorf("%q: got %+v", tt.sentence, p)
+		}
+	}
+}
+
+func TestRosterResolvesSurnames(t *testing.T) {
+	tab := Default()
+	r := tab.NewRoster()
+	for _, pm := range tab.People(text.Tokenize("Syrian Foreign Minister Walid al-Moualem flew to Sochi to meet Foreign Minister Anwar Haddad."), demonyms) {
+		r.Add(pm.Person)
+	}
+	for _, bare := range []string{"Muallem", "Moallem", "al-Moualem"} {
+		p, ok := r.Resolve(bare)
+		if !ok || p.Name != "Walid al-Moualem" || p.Country != "Syria" {
+			t.Errorf("Resolve(%q) = %+v, %v", bare, p, ok)
+		}
+	}
+	if p, ok := r.Resolve("Haddad"); !ok || p.Name != "Anwar Haddad" {
+		t.Errorf("Resolve(Haddad) = %+v, %v", p, ok)
+	}
+	if p, ok := r.Resolve("Putin"); !ok || p.Country != "Russia" {
+		t.Errorf("well-known Putin not resolved: %+v", p)
+	}
+	ms := r.Mentions(text.Tokenize("Putin and Muallem were discussing bilateral relations."))
+	if len(ms) != 2 || ms[1].Person.Name != "Walid al-Moualem" {
+		t.Errorf("Mentions = %+v", ms)
+	}
+}

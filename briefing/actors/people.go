@@ -1,0 +1,344 @@
+package actors
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	sitrep "github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/briefing/text"
+	"github.com/sitrep-bot/sitrep/briefing/translit"
+)
+
+// knownPerson is a well-known figure, so "Lavrov" alone resolves.
+type knownPerson struct {
+	person  sitrep.Person
+	surname string // translit key of the last name
+}
+
+func newKnown(name, role, country string) knownPerson {
+	return knownPerson{
+		person:  sitrep.Person{Name: name, Role: role, Country: country, Key: translit.Key(name)},
+		surname: surnameKey(name),
+	}
+}
+
+// surnameKey is the key of a name's last word ("Walid al-Moualem" → key of
+// "Moualem").
+func surnameKey(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	return translit.Key(f[len(f)-1])
+}
+
+// A PersonMention is a person named in a token sequence.
+type PersonMention struct {
+	Person sitrep.Person
+	First  int // token span, inclusive, title included
+	Last   int
+}
+
+// particles may sit inside a name in lower case: "Staffan de Mistura", "bin Salman".
+var particles = map[string]bool{"de": true, "al": true, "el": true, "bin": true, "ibn": true, "abu": true, "van": true, "von": true, "der": true, "la": true, "di": true, "da": true, "ben": true, "abdel": true}
+
+// notNames are capitalised words that follow titles but are not names.
+var notNames = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"the": true, "a": true, "an": true, "he": true, "she": true, "it": true, "and": true, "of": true, "for": true, "in": true,
+	"on": true, "said": true, "says": true, "told": true, "was": true, "is": true, "has": true, "had": true,
+	"office": true, "ministry": true, "government": true, "administration": true, "council": true, "minister": true,
+}
+
+// People returns the people named with a title in toks: "Russian President
+// Vladimir Putin", "Kremlin spokesman Dmitry Peskov", "Russia's Deputy
+// Foreign Minister Mikhail Bogdanov". country resolves a country name or
+// demonym ("Russian" → "Russia"); it may be nil.
+func (t *Table) People(toks []text.Token, country func(string) (string, bool)) []PersonMention {
+	var out []PersonMention
+	for i := 0; i < len(toks); i++ {
+		n, v := t.roles.match(toks, i, nil)
+		if n == 0 {
+			continue
+		}
+		role := titleCase(t.roleNames[v])
+		// The name: capitalised words, particles inside.
+		j := i + n
+		var name []string
+		for j < len(toks) && len(name) < 5 {
+			tk := toks[j]
+			if tk.Kind != text.Word || notNames[tk.Norm] {
+				break
+			}
+			if nameWord(tk) && !isAllCapsLong(tk.Text) {
+				name = append(name, strings.TrimSuffix(strings.TrimSuffix(tk.Text, "'s"), "’s"))
+				j++
+				if strings.HasSuffix(tk.Text, "'s") || strings.HasSuffix(tk.Text, "’s") {
+					break // a possessive ends the name: "Putin's"
+				}
+				continue
+			}
+			if particles[strings.TrimSuffix(tk.Norm, "-")] && j+1 < len(toks) && toks[j+1].Capitalised() && len(name) > 0 {
+				name = append(name, tk.Text)
+				j++
+				continue
+			}
+			break
+		}
+		if len(name) == 0 || t.isRoleWord(name[0]) {
+			continue
+		}
+		// Modifiers before the title: "Deputy", a country, an institution, an organisation.
+		first := i
+		p := sitrep.Person{Name: strings.Join(name, " "), Role: role}
+		for k := i - 1; k >= 0 && k >= i-4; k-- {
+			tk := toks[k]
+			if tk.Is("deputy", "acting", "former", "vice", "assistant", "senior", "top", "chief") {
+				if tk.Is("deputy", "acting", "vice", "assistant") {
+					p.Role = titleCase(tk.Norm) + " " + p.Role
+				}
+				first = k
+				continue
+			}
+			if c, ok := t.institutions[tk.Norm]; ok {
+				p.Role = tk.Text + " " + p.Role
+				if p.Country == "" {
+					p.Country = c
+				}
+				first = k
+				continue
+			}
+			if tk.Is("foreign", "defence", "defense", "interior", "ministry") && tk.Capitalised() {
+				p.Role = tk.Text + " " + p.Role
+				first = k
+				continue
+			}
+			if isAcronym(tk.Text) && tk.Kind == text.Word && (tk.Norm == "un" || tk.Norm == "u.n." || tk.Norm == "eu" || tk.Norm == "nato" || tk.Norm == "u.n") {
+				p.Role = "UN " + p.Role
+				if tk.Norm == "eu" || tk.Norm == "nato" {
+					p.Role = tk.Text + strings.TrimPrefix(p.Role, "UN")
+				}
+				first = k
+				continue
+			}
+			if country != nil && tk.Capitalised() {
+				if c, ok := country(strings.TrimSuffix(strings.TrimSuffix(tk.Text, "'s"), "’s")); ok {
+					if p.Country == "" {
+						p.Country = c
+					}
+					first = k
+					break
+				}
+			}
+			if n, v := t.actorIndex.match(toks, k, nil); n > 0 && k+n == first {
+				a := t.actors[v]
+				if a.Kind != KindGeneric {
+					p.Role = a.Name + " " + p.Role
+					if p.Country == "" {
+						p.Country = a.Country
+					}
+					first = k
+				}
+			}
+			break
+		}
+		if p.Country == "" {
+			// "Foreign Minister Sergei Lavrov": a well-known figure.
+			if kp, ok := t.knownByName(p.Name); ok {
+				p.Country = kp.Country
+			}
+		}
+		p.Key = translit.Key(p.Name)
+		out = append(out, PersonMention{Person: p, First: first, Last: j - 1})
+		i = j - 1
+	}
+	return out
+}
+
+// nameWord reports whether a token can be part of a name: capitalised, or
+// an Arabic article joined to a capitalised word ("al-Moualem").
+func nameWord(tk text.Token) bool {
+	if tk.Capitalised() {
+		return true
+	}
+	k := strings.IndexByte(tk.Text, '-')
+	if k <= 0 || k > 3 || k+1 >= len(tk.Text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(tk.Text[k+1:])
+	return unicode.IsUpper(r)
+}
+
+func isAllCapsLong(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 5
+}
+
+func (t *Table) isRoleWord(w string) bool {
+	toks := text.Tokenize(w)
+	n, _ := t.roles.match(toks, 0, nil)
+	return n > 0
+}
+
+// knownByName finds a well-known figure by full name or surname.
+func (t *Table) knownByName(name string) (sitrep.Person, bool) {
+	key := translit.Key(name)
+	sk := surnameKey(name)
+	for _, kp := range t.known {
+		if kp.person.Key == key {
+			return kp.person, true
+		}
+	}
+	if len(strings.Fields(name)) == 1 {
+		for _, kp := range t.known {
+			if kp.surname == sk {
+				return kp.person, true
+			}
+		}
+	}
+	return sitrep.Person{}, false
+}
+
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if w == "of" {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}
+
+// A Roster is the people one article has named so far, so that a later
+// "Putin" or "Muallem" resolves to the full person. Safe for concurrent use.
+type Roster struct {
+	t        *Table
+	mu       sync.Mutex
+	people   []sitrep.Person
+	surnames []string // surname keys of people, in step
+	cache    map[string]resolved
+}
+
+type resolved struct {
+	p  sitrep.Person
+	ok bool
+}
+
+// NewRoster starts an empty roster for one article.
+func (t *Table) NewRoster() *Roster { return &Roster{t: t, cache: map[string]resolved{}} }
+
+// Add records a person named with a title and returns the person as the
+// roster knows them: a surname-only mention ("President Putin") takes the
+// full name of an earlier mention or of a well-known figure.
+func (r *Roster) Add(p sitrep.Person) sitrep.Person {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(strings.Fields(p.Name)) == 1 {
+		if full, ok := r.lookup(p.Name); ok {
+			if p.Role == "" {
+				p.Role = full.Role
+			}
+			if p.Country == "" {
+				p.Country = full.Country
+			}
+			p.Name, p.Key = full.Name, full.Key
+		}
+	}
+	for i, q := range r.people {
+		if q.Key == p.Key || (surnameKey(q.Name) == surnameKey(p.Name) && sameFirst(q.Name, p.Name)) {
+			if q.Country == "" {
+				r.people[i].Country = p.Country
+			}
+			if q.Role == "" {
+				r.people[i].Role = p.Role
+			}
+			return r.people[i]
+		}
+	}
+	if p.Key == "" {
+		p.Key = translit.Key(p.Name)
+	}
+	r.people = append(r.people, p)
+	r.surnames = append(r.surnames, surnameKey(p.Name))
+	clear(r.cache) // a new person can change what a bare name resolves to
+	return p
+}
+
+// sameFirst reports whether two names agree on their first word, or one
+// lacks it ("Walid Muallem" and "Walid al-Moualem").
+func sameFirst(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) < 2 || len(fb) < 2 {
+		return true
+	}
+	return translit.Key(fa[0]) == translit.Key(fb[0])
+}
+
+// Resolve finds the person a bare name ("Muallem", "Moallem") stands for:
+// someone named earlier in the article, else a well-known figure.
+func (r *Roster) Resolve(name string) (sitrep.Person, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.lookup(name)
+}
+
+func (r *Roster) lookup(name string) (sitrep.Person, bool) {
+	if c, ok := r.cache[name]; ok {
+		return c.p, c.ok
+	}
+	p, ok := r.lookupSlow(name)
+	r.cache[name] = resolved{p, ok}
+	return p, ok
+}
+
+func (r *Roster) lookupSlow(name string) (sitrep.Person, bool) {
+	sk := surnameKey(name)
+	if sk == "" {
+		return sitrep.Person{}, false
+	}
+	for i := len(r.people) - 1; i >= 0; i-- {
+		if r.surnames[i] == sk && strings.Contains(r.people[i].Name, " ") {
+			return r.people[i], true
+		}
+	}
+	return r.t.knownByName(name)
+}
+
+// People lists the people the roster holds, in the order first named.
+func (r *Roster) People() []sitrep.Person {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]sitrep.Person(nil), r.people...)
+}
+
+// Mentions returns the bare-name mentions in toks of people the roster or
+// the well-known list holds: capitalised words whose key is a known surname.
+func (r *Roster) Mentions(toks []text.Token) []PersonMention {
+	var out []PersonMention
+	for i, tk := range toks {
+		if tk.Kind != text.Word || !nameWord(tk) || len(tk.Norm) < 4 || notNames[tk.Norm] {
+			continue
+		}
+		if i+1 < len(toks) && toks[i+1].Kind == text.Word && nameWord(toks[i+1]) || i > 0 && nameWord(toks[i-1]) && toks[i-1].Kind == text.Word && !toks[i-1].Is("and", "but") && i-1 > 0 {
+			continue // part of a longer name
+		}
+		if p, ok := r.Resolve(strings.TrimSuffix(tk.Text, "'s")); ok {
+			out = append(out, PersonMention{Person: p, First: i, Last: i})
+		}
+	}
+	return out
+}

@@ -1,0 +1,97 @@
+package actors
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/sitrep-bot/sitrep/briefing/text"
+)
+
+// phrases matches word sequences against tokens by their normal forms. A
+// short all-capitals alias ("IS", "SDF") matches only as written, so "IS"
+// never matches "is". Written by hand because matching must run on the
+// tokens the rest of the pipeline shares, in time linear in the text.
+type phrases struct {
+	byFirst map[string][]phrase
+}
+
+type phrase struct {
+	words []string
+	exact []string // written form, for all-capitals aliases; "" when any case matches
+	value int
+}
+
+func newPhrases() *phrases { return &phrases{byFirst: map[string][]phrase{}} }
+
+func (p *phrases) add(s string, value int) {
+	toks := text.Tokenize(s)
+	if len(toks) == 0 {
+		return
+	}
+	ph := phrase{value: value}
+	for _, tk := range toks {
+		ph.words = append(ph.words, tk.Norm)
+		e := ""
+		if isAcronym(tk.Text) {
+			e = tk.Text
+		}
+		ph.exact = append(ph.exact, e)
+	}
+	p.byFirst[ph.words[0]] = append(p.byFirst[ph.words[0]], ph)
+}
+
+// sort puts the longest phrases first so the longest alias wins.
+func (p *phrases) sort() {
+	for _, list := range p.byFirst {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	}
+}
+
+func isAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0 && letters <= 5
+}
+
+// match returns the length and value of the longest phrase at toks[i], or 0.
+// norms, when given, replaces the tokens' normal forms (for suffix-stripped
+// matching) and bounds the match.
+func (p *phrases) match(toks []text.Token, i int, norms []string) (int, int) {
+	limit := len(toks)
+	norm := func(k int) string { return toks[k].Norm }
+	if norms != nil {
+		limit = len(norms)
+		norm = func(k int) string { return norms[k] }
+	}
+	if i >= limit {
+		return 0, 0
+	}
+	for _, ph := range p.byFirst[norm(i)] {
+		if i+len(ph.words) > limit {
+			continue
+		}
+		ok := true
+		for k, w := range ph.words {
+			if norm(i+k) != w {
+				ok = false
+				break
+			}
+			if ph.exact[k] != "" && !strings.HasPrefix(strings.ReplaceAll(toks[i+k].Text, "’", "'"), ph.exact[k]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(ph.words), ph.value
+		}
+	}
+	return 0, 0
+}

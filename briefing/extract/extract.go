@@ -1,0 +1,246 @@
+// Package extract turns one article's text into incidents (air strikes,
+// shelling, bombings, clashes, executions and the like, with place, day,
+// actors and attributed casualty figures) and diplomatic developments
+// (meetings, visits, talks, statements, agreements). It works from word
+// lists, the actor table and the gazetteer, with no statistical tagger, so
+// it is fast and each decision can be read back from the sentences an event
+// keeps. Grouping events from many articles into stories is left to
+// briefing/story.
+//
+// Decisions worth knowing:
+//   - An event is news only if it falls in the article's own time frame:
+//     from three days before publication to a day after. Sentences about
+//     totals since the war began, trends, or days outside that window are
+//     background and yield nothing.
+//   - When the text names no day for an event, its day is the publication
+//     day: wire copy that omits the day reports something that just happened.
+//   - Vague amounts ("dozens", "half of them civilians") are kept as words;
+//     a category total with no overall toll ("53 civilians were killed")
+//     also counts as the overall toll; nothing is summed or halved.
+//   - A headline's figures are dropped when the body gives figures of the
+//     same kind, since headlines round ("over 20 kids").
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	sitrep "github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/briefing/actors"
+	"github.com/sitrep-bot/sitrep/briefing/places"
+	"github.com/sitrep-bot/sitrep/briefing/text"
+)
+
+// maxText caps the article text read, so hostile or broken input costs
+// bounded time; real articles are far shorter.
+const maxText = 256 << 10
+
+// An Extractor finds events in articles. It is read-only once built and safe
+// for concurrent use.
+type Extractor struct {
+	gaz    *places.Gazetteer
+	actors *actors.Table
+	lx     *lexicons
+	dev    *lexicon
+}
+
+var (
+	defaultOnce sync.Once
+	defaultX    *Extractor
+)
+
+// Default returns the extractor built on the embedded gazetteer and actor
+// table, built once.
+func Default() *Extractor {
+	defaultOnce.Do(func() { defaultX = New(places.Default(), actors.Default()) })
+	return defaultX
+}
+
+// New builds an extractor on a gazetteer and an actor table.
+func New(g *places.Gazetteer, a *actors.Table) *Extractor {
+	x := &Extractor{gaz: g, actors: a, lx: loadLexicons(), dev: newLexicon()}
+	for _, f := range lines("development-triggers.tsv") {
+		if len(f) >= 3 {
+			var s int
+			fmt.Sscan(f[2], &s)
+			x.dev.add(f[0], f[1], s)
+		}
+	}
+	return x
+}
+
+// Extract returns the events an article reports, in text order.
+func (x *Extractor) Extract(a sitrep.Article) []sitrep.Event {
+	d := x.read(a)
+	if d == nil {
+		return nil
+	}
+	incs := x.incidents(d)
+	devs := x.developments(d)
+	all := append(incs, devs...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].first < all[j].first })
+	var out []sitrep.Event
+	for _, e := range all {
+		ev := e.Event
+		ev.Source = a.Source()
+		ev.ID = fmt.Sprintf("%s#%d", a.ID, len(out)+1)
+		for i := range ev.Figures {
+			ev.Figures[i].Outlet = ev.Source.Outlet
+			ev.Figures[i].URL = ev.Source.URL
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+// doc is one article read into sentences with everything found in them.
+type doc struct {
+	art    sitrep.Article
+	pub    time.Time // publication day, midnight UTC
+	sents  []*sentence
+	roster *actors.Roster
+	hint   string // the article's main country
+}
+
+// sentence is one sentence with its tokens and what they name.
+type sentence struct {
+	text.Sentence
+	toks       []text.Token
+	nums       []text.Number
+	dates      []text.Date
+	places     []placeAt
+	actors     []actors.Mention
+	sources    []actors.SourceMention
+	people     []actors.PersonMention
+	title      bool
+	background bool
+	attrib     string // who this sentence says gave its figures
+}
+
+// placeAt is a place mention with its token index in the sentence.
+type placeAt struct {
+	places.Mention
+	tok      int
+	nameKey  string // placeKey of the name and of the admin region, computed once
+	adminKey string
+}
+
+// read splits the article and finds tokens, numbers, days, places, actors,
+// sources and people in each sentence.
+func (x *Extractor) read(a sitrep.Article) *doc {
+	body := a.Paragraphs
+	if len(body) == 0 && a.Summary != "" {
+		body = []string{a.Summary}
+	}
+	var raw []string
+	title := strings.TrimSpace(a.Title)
+	if title != "" {
+		raw = append(raw, title)
+	}
+	size := len(title)
+	for _, p := range body {
+		if size+len(p) > maxText {
+			p = p[:max(0, maxText-size)]
+		}
+		size += len(p)
+		raw = append(raw, p)
+		if size >= maxText {
+			break
+		}
+	}
+	paras := text.Paragraphs(raw)
+	if len(paras) == 0 {
+		return nil
+	}
+	titled := title != "" && paras[0] == title
+	ss := text.Split(paras)
+	joined := text.Join(paras)
+	pub := a.Published
+	if pub.IsZero() {
+		pub = a.Fetched
+	}
+	d := &doc{art: a, pub: text.Midnight(pub), roster: x.actors.NewRoster()}
+
+	mentions := x.gaz.Find(joined, places.Hint{})
+	d.hint = mainCountry(mentions)
+	mi := 0
+	for _, s := range ss {
+		sn := &sentence{Sentence: s, title: titled && s.Para == 0}
+		sn.toks = text.Tokenize(s.Text)
+		sn.nums = text.Numbers(sn.toks)
+		sn.dates = text.Dates(sn.toks, pub)
+		end := s.Start + len(s.Text)
+		for mi < len(mentions) && mentions[mi].Start < s.Start {
+			mi++
+		}
+		for k := mi; k < len(mentions) && mentions[k].Start < end; k++ {
+			m := mentions[k]
+			if m.End > end {
+				break
+			}
+			sn.places = append(sn.places, placeAt{Mention: m, tok: tokenAt(sn.toks, m.Start-s.Start), nameKey: placeKey(m.Place.Name), adminKey: placeKey(m.Place.Admin)})
+		}
+		sn.actors = x.actors.Find(sn.toks)
+		sn.sources = x.actors.Sources(sn.toks)
+		sn.people = x.actors.People(sn.toks, x.gaz.Country)
+		for i, pm := range sn.people {
+			sn.people[i].Person = d.roster.Add(pm.Person)
+		}
+		sn.background = x.isBackground(sn, d.pub)
+		d.sents = append(d.sents, sn)
+	}
+	x.attribute(d)
+	return d
+}
+
+// mainCountry is the country named most often, as a hint for ambiguous names.
+func mainCountry(ms []places.Mention) string {
+	count := map[string]int{}
+	best, bestN := "", 0
+	for _, m := range ms {
+		c := m.Place.Country
+		if c == "" {
+			continue
+		}
+		count[c]++
+		if count[c] > bestN {
+			best, bestN = c, count[c]
+		}
+	}
+	return best
+}
+
+// tokenAt returns the index of the token covering byte offset off.
+func tokenAt(toks []text.Token, off int) int {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
+	if i >= len(toks) {
+		return len(toks) - 1
+	}
+	return i
+}
+
+// window is the span of days an article reports as news.
+func inWindow(day, pub time.Time) bool {
+	return !day.Before(pub.AddDate(0, 0, -3)) && !day.After(pub.AddDate(0, 0, 1))
+}
+
+// isBackground reports whether a sentence is about totals, trends or the
+// past rather than the article's news.
+func (x *Extractor) isBackground(s *sentence, pub time.Time) bool {
+	for _, dt := range s.dates {
+		// A date after publication says the feed's date is wrong, not that
+		// the sentence is history.
+		if dt.Coarse && dt.Day.Before(pub.AddDate(0, 0, -3)) || !dt.Coarse && dt.Day.Before(pub.AddDate(0, 0, -3)) {
+			return true
+		}
+	}
+	for i := range s.toks {
+		if e, _ := x.lx.background.match(s.toks, i); e != nil {
+			return true
+		}
+	}
+	return false
+}

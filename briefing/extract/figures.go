@@ -1,0 +1,328 @@
+package extract
+
+import (
+	sitrep "github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/briefing/text"
+)
+
+// fig is a casualty figure with where it was read.
+type fig struct {
+	sitrep.Figure
+	tok    int    // token index of the amount
+	subset bool   // "including 21 children", "among those killed": part of another count
+	noun   string // the counted noun as written, lower-case ("soldiers")
+	title  bool
+}
+
+// Outcome words read forward from the number ("63 people were killed") and
+// backward ("killing 63", "the toll rose to 95").
+var (
+	killedAfter   = map[string]bool{"killed": true, "dead": true, "died": true, "die": true, "deaths": true, "perished": true, "slain": true, "killing": false, "executed": true, "beheaded": true, "lost": false, "massacred": true, "fatalities": true, "murdered": true, "lives": true}
+	woundedAfter  = map[string]bool{"wounded": true, "injured": true, "hurt": true, "injuries": true, "wounds": true, "injuring": false}
+	killedBefore  = map[string]bool{"killing": true, "killed": true, "kill": true, "kills": true, "toll": true, "lost": true, "losing": true, "executed": true, "executing": true, "beheaded": true, "dead": true, "massacred": true, "massacring": true, "claiming": true, "claimed": true, "slaughtered": true}
+	woundedBefore = map[string]bool{"wounding": true, "injuring": true, "wounded": true, "injured": true, "wound": true, "injure": true}
+	// scanStops end the forward search for an outcome: a new clause begins.
+	scanStops = map[string]bool{"after": true, "when": true, "as": true, "while": true, "because": true, "but": true, "said": true, "told": true, "according": true, "who": true, "which": true, "that": true, ";": true, ":": true, "since": true, "before": true, "if": true, "fled": true, "displaced": true, "evacuated": true, "rescued": true, "arrested": true, "captured": true, "freed": true, "released": true, "missing": true, "trapped": true}
+	// nestWords put a number inside the count before it.
+	nestWords = map[string]bool{"including": true, "among": true, "them": true, "whom": true, "of": true, "the": true, "those": true, "incl": true}
+	// notCasualty follow numbers that count something else.
+	notCasualty = map[string]bool{"%": true, "percent": true, "per": true, "km": true, "kilometres": true, "kilometers": true, "miles": true, "metres": true, "meters": true, "years": true, "year": true, "hours": true, "hour": true, "days": true, "day": true, "minutes": true, "times": true, "am": true, "pm": true, "tons": true, "tonnes": true, "dollars": true, "villages": true, "towns": true, "buildings": true, "homes": true, "houses": true, "vehicles": true, "trucks": true, "tanks": true, "aircraft": true, "warplanes": true, "planes": true, "jets": true, "strikes": true, "raids": true, "air": true, "rockets": true, "shells": true, "missiles": true, "barrel": true, "months": true, "weeks": true, "million": false, "sorties": true, "bombs": true, "targets": true, "positions": true, "hospitals": true, "schools": true, "attacks": true, "cars": true, "bombers": true, "round": true, "rounds": true, "kg": true, "times.": true, "th": true, "st": true, "nd": true, "rd": true}
+)
+
+// maxIncidentToll bounds a single incident's figure; larger numbers are
+// conflict-wide totals.
+const maxIncidentToll = 3000
+
+// figures reads the casualty figures of toks[lo:hi].
+func (x *Extractor) figures(s *sentence, lo, hi int) []fig {
+	toks := s.toks
+	revised := isRevision(toks)
+	var out []fig
+	for _, n := range s.nums {
+		if n.Head < lo || n.Head >= hi || n.Year {
+			continue
+		}
+		// "24 hours", "10 air strikes", "2.5 km".
+		after := n.Last + 1
+		if after < hi && notCasualty[toks[after].Norm] {
+			continue
+		}
+		if after < hi && toks[after].Text == "-" {
+			continue
+		}
+		if n.Value == 0 && n.Vague == "" {
+			continue
+		}
+		// Dates: "November 7", "7 November".
+		if n.Head > 0 && isMonth(toks[n.Head-1].Norm) || after < hi && isMonth(toks[after].Norm) {
+			continue
+		}
+		// An earlier toll the sentence revises: "updating a previous toll of 112".
+		if oldToll(toks, n.First) {
+			continue
+		}
+		cat, nounEnd := x.category(toks, n.Last+1, hi)
+		outcome := outcomeAfter(toks, nounEnd, hi)
+		if outcome == "" {
+			outcome = outcomeBefore(toks, n.First, lo)
+		}
+		// "the toll … has risen to 37".
+		if outcome == "" && revised && n.First > 0 && toks[n.First-1].Is("to", "at") {
+			outcome = sitrep.FigureKilled
+		}
+		subset := false
+		for k := n.First - 1; k >= lo && k >= n.First-2; k-- {
+			if toks[k].Is("including", "among", "incl") {
+				subset = true
+			}
+		}
+		if among(toks, nounEnd, hi) {
+			subset = true
+		}
+		if outcome == "" && subset && len(out) > 0 {
+			outcome = outcomeOf(out[len(out)-1].What)
+		}
+		// "86, 30 of them children": part of the count before.
+		if c, ok := ofThem(x, toks, n.Last+1, hi); ok {
+			cat, subset = c, true
+			if len(out) > 0 {
+				outcome = outcomeOf(out[len(out)-1].What)
+			}
+		}
+		if outcome == "" {
+			continue
+		}
+		// "of those killed are civilians": the category comes after.
+		if cat == "" || cat == sitrep.FigureKilled {
+			if c := laterCategory(x, toks, nounEnd, hi); c != "" {
+				cat = c
+				subset = true
+			}
+		}
+		if cat == "" {
+			cat = sitrep.FigureKilled
+		}
+		what := cat
+		if outcome == sitrep.FigureWounded {
+			what = sitrep.FigureWounded
+		}
+		if n.Value > maxIncidentToll {
+			continue
+		}
+		f := fig{Figure: sitrep.Figure{What: what, Value: n.Value, Vague: n.Vague, Qualifier: n.Qualifier, Revised: revised, Sentence: s.Text, AttributedTo: s.attrib}, tok: n.Head, subset: subset, title: s.title}
+		if nounEnd > n.Last+1 {
+			f.noun = toks[nounEnd-1].Norm
+		}
+		out = append(out, f)
+	}
+	out = append(out, x.vagueShares(s, lo, hi)...)
+	return out
+}
+
+func isMonth(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
+		return true
+	}
+	return false
+}
+
+func outcomeOf(what string) string {
+	if what == sitrep.FigureWounded {
+		return sitrep.FigureWounded
+	}
+	return sitrep.FigureKilled
+}
+
+// category reads the noun a number counts ("civilians", "Syrian soldiers",
+// "pro-government fighters"), skipping up to three modifiers. It returns the
+// figure category and the index after the noun.
+func (x *Extractor) category(toks []text.Token, i, hi int) (string, int) {
+	for k := i; k < hi && k < i+4; k++ {
+		if c, ok := x.lx.casualty[toks[k].Norm]; ok {
+			// "people, mostly civilians" keeps "people".
+			return figureCat(c), k + 1
+		}
+		if killedAfter[toks[k].Norm] || woundedAfter[toks[k].Norm] || toks[k].Kind != text.Word || toks[k].Is("of", "and", "in", "on", "at", "were", "was", "are", "have", "has", "had") {
+			break
+		}
+	}
+	return "", i
+}
+
+func figureCat(c string) string {
+	switch c {
+	case "civilians":
+		return sitrep.FigureCivilians
+	case "children":
+		return sitrep.FigureChildren
+	case "women":
+		return sitrep.FigureWomen
+	case "fighters":
+		return sitrep.FigureFighters
+	}
+	return sitrep.FigureKilled
+}
+
+// outcomeAfter looks forward from a counted noun for what happened to them:
+// "were killed", "dead", "others wounded".
+func outcomeAfter(toks []text.Token, i, hi int) string {
+	for k := i; k < hi && k < i+11; k++ {
+		w := toks[k].Norm
+		if (killedAfter[w] || woundedAfter[w]) && countFollows(toks, k+1) {
+			return "" // "… and wounded 30 others": a verb for the next count
+		}
+		if killedAfter[w] {
+			if w == "lives" && !(k > 0 && toks[k-1].Norm == "their") {
+				continue
+			}
+			return sitrep.FigureKilled
+		}
+		if woundedAfter[w] {
+			return sitrep.FigureWounded
+		}
+		if scanStops[w] {
+			return ""
+		}
+		// Another count begins, unless nested in this one.
+		if toks[k].Kind == text.Digits && k > i && !nestWords[toks[k-1].Norm] {
+			return ""
+		}
+	}
+	return ""
+}
+
+// countFollows reports whether a number starts at toks[i].
+func countFollows(toks []text.Token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	end := min(i+3, len(toks))
+	for _, n := range text.Numbers(toks[i:end]) {
+		if n.First == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// outcomeBefore looks back from a number for a verb that counts it:
+// "killing at least 12", "wounding 30", "the death toll rose to 95".
+func outcomeBefore(toks []text.Token, first, lo int) string {
+	for k := first - 1; k >= lo && k >= first-5; k-- {
+		w := toks[k].Norm
+		if woundedBefore[w] {
+			return sitrep.FigureWounded
+		}
+		if killedBefore[w] {
+			if (w == "claimed" || w == "claiming") && !(k+2 < len(toks) && toks[k+2].Norm == "lives") {
+				continue
+			}
+			return sitrep.FigureKilled
+		}
+		if toks[k].Kind == text.Digits || toks[k].Is(".", ";", "and", "said", "but") {
+			return ""
+		}
+	}
+	return ""
+}
+
+// among reports whether a count is part of a larger one: "were among those
+// killed", "among the dead".
+func among(toks []text.Token, i, hi int) bool {
+	for k := i; k < hi && k < i+4; k++ {
+		if toks[k].Norm == "among" {
+			return true
+		}
+	}
+	return false
+}
+
+// laterCategory reads "36 of those killed are civilians" and "X of the
+// dead were children": a category after "are/were".
+func laterCategory(x *Extractor, toks []text.Token, i, hi int) string {
+	if i >= hi || !toks[i].Is("of") {
+		return ""
+	}
+	for k := i + 1; k < hi && k < i+8; k++ {
+		if toks[k].Is("are", "were", "was", "being") && k+1 < hi {
+			for j := k + 1; j < hi && j < k+3; j++ {
+				if c, ok := x.lx.casualty[toks[j].Norm]; ok && c != "killed" {
+					return figureCat(c)
+				}
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// ofThem reads "of them children", "of whom were women" after a number.
+func ofThem(x *Extractor, toks []text.Token, i, hi int) (string, bool) {
+	if i+2 >= hi || !toks[i].Is("of") || !toks[i+1].Is("them", "whom") {
+		return "", false
+	}
+	for k := i + 2; k < hi && k < i+5; k++ {
+		if c, ok := x.lx.casualty[toks[k].Norm]; ok {
+			return figureCat(c), true
+		}
+	}
+	return "", false
+}
+
+// isRevision reports whether a sentence updates an earlier toll.
+func isRevision(toks []text.Token) bool {
+	toll := false
+	for _, tk := range toks {
+		if tk.Is("toll", "tally") {
+			toll = true
+		}
+	}
+	for _, tk := range toks {
+		if tk.Is("updated", "updating", "revised", "raised") || toll && tk.Is("rose", "risen", "climbed", "increased", "jumped", "reached", "mounted", "new", "rising", "rises") {
+			return true
+		}
+	}
+	return false
+}
+
+// oldToll reports whether the number at first is a superseded toll: "a
+// previous toll of 112", "up from 40", "rose from 50 to 95".
+func oldToll(toks []text.Token, first int) bool {
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		if toks[k].Is("previous", "earlier", "initial", "from") {
+			return true
+		}
+		if toks[k].Kind == text.Digits || toks[k].Is("to", ",") {
+			return false
+		}
+	}
+	return false
+}
+
+// vagueShares reads "half of them civilians", "most of the dead were
+// children": a share kept as words, never computed.
+func (x *Extractor) vagueShares(s *sentence, lo, hi int) []fig {
+	toks := s.toks
+	var out []fig
+	for i := lo; i < hi; i++ {
+		if !toks[i].Is("half", "most", "majority", "many", "third") {
+			continue
+		}
+		if i+1 >= hi || !toks[i+1].Is("of") {
+			continue
+		}
+		for k := i + 2; k < hi && k < i+8; k++ {
+			if c, ok := x.lx.casualty[toks[k].Norm]; ok && c != "killed" {
+				vague := toks[i].Norm + " of them"
+				if i > 0 && toks[i-1].Is("more", "over") && i-2 >= 0 && toks[i-2].Is("than") == false {
+					vague = toks[i-1].Norm + " " + vague
+				}
+				out = append(out, fig{Figure: sitrep.Figure{What: figureCat(c), Vague: vague, Sentence: s.Text, AttributedTo: s.attrib}, tok: i, subset: true, title: s.title})
+				break
+			}
+		}
+	}
+	return out
+}

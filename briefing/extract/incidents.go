@@ -1,0 +1,667 @@
+package extract
+
+import (
+	"strings"
+	"time"
+
+	sitrep "github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/briefing/actors"
+	"github.com/sitrep-bot/sitrep/briefing/places"
+	"github.com/sitrep-bot/sitrep/briefing/text"
+	"github.com/sitrep-bot/sitrep/briefing/translit"
+)
+
+// event is an event being built, with bookkeeping the result does not carry.
+type event struct {
+	sitrep.Event
+	first     int // index of its first sentence
+	strength  int // of the trigger that set its kind
+	place     *placeAt
+	placeRank int
+	dayKnown  bool
+	figs      []fig
+	keys      map[string]bool // participants' keys, for developments
+	sentIdx   map[int]bool
+}
+
+// clause is the part of a sentence one incident is read from, with the day
+// it defaults to.
+type clause struct {
+	s        *sentence
+	lo, hi   int
+	offset   int // days before the sentence's main clause: "a day after" → 1
+	relative bool
+}
+
+// candidate is what one clause says about an incident.
+type candidate struct {
+	c        clause
+	kind     string
+	strength int
+	trigger  int
+	figs     []fig
+	place    *placeAt
+	rank     int
+	day      time.Time
+	dayKnown bool
+	perp     string
+	target   string
+	anaphor  bool   // "the strikes", "the attack": refers back
+	subject  string // "The soldiers were killed by …": the figure category it refers back to
+	noun     string // and the noun itself
+}
+
+// clauses splits a sentence at "a day after" and the like, so the event
+// after the phrase takes an earlier day.
+func clauses(s *sentence) []clause {
+	toks := s.toks
+	for i := 0; i+2 < len(toks); i++ {
+		if !toks[i+2].Is("after", "before", "earlier") || !toks[i+1].Is("day", "days") {
+			continue
+		}
+		n := 0
+		switch {
+		case toks[i].Is("a", "one", "the"):
+			n = 1
+		case toks[i].Is("two"):
+			n = 2
+		case toks[i].Kind == text.Digits && len(toks[i].Text) == 1:
+			n = int(toks[i].Text[0] - '0')
+		}
+		if n == 0 || toks[i+2].Is("earlier") {
+			continue
+		}
+		if toks[i+2].Is("before") {
+			n = -n
+		}
+		return []clause{{s: s, lo: 0, hi: i}, {s: s, lo: i + 3, hi: len(toks), offset: n, relative: true}}
+	}
+	return []clause{{s: s, lo: 0, hi: len(toks)}}
+}
+
+// incidents reads the incidents an article reports.
+func (x *Extractor) incidents(d *doc) []*event {
+	var cands []candidate
+	for _, s := range d.sents {
+		if s.background {
+			continue
+		}
+		var main *candidate
+		for _, c := range clauses(s) {
+			cd, ok := x.candidate(d, c)
+			if !ok {
+				continue
+			}
+			if c.relative && main != nil {
+				cd.day = main.day.AddDate(0, 0, -c.offset)
+				cd.dayKnown = main.dayKnown
+			}
+			cands = append(cands, cd)
+			if main == nil {
+				main = &cands[len(cands)-1]
+			}
+		}
+	}
+	var evs []*event
+	for _, cd := range cands {
+		if e := x.mergeTarget(evs, cd); e != nil {
+			x.absorb(e, cd)
+			continue
+		}
+		if cd.subject != "" {
+			continue
+		}
+		e := &event{first: cd.c.s.Index, sentIdx: map[int]bool{}}
+		e.Category = sitrep.CategoryIncident
+		e.Day = d.pub
+		x.absorb(e, cd)
+		evs = append(evs, e)
+	}
+	var out []*event
+	for _, e := range evs {
+		if x.finishIncident(d, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// candidate reads one clause.
+func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
+	s := c.s
+	cd := candidate{c: c, trigger: -1}
+	for i := c.lo; i < c.hi; i++ {
+		e, n := x.lx.triggers.match(s.toks, i)
+		if e == nil {
+			continue
+		}
+		if e.strength > cd.strength {
+			cd.kind, cd.strength, cd.trigger = e.value, e.strength, i
+		}
+		if i > 0 && s.toks[i-1].Is("the", "these", "those", "this", "that") {
+			cd.anaphor = true
+		}
+		i += n - 1
+	}
+	cd.figs = x.figures(s, c.lo, c.hi)
+	if cd.strength < 2 && !hasCounted(cd.figs) {
+		// "The soldiers were reportedly killed by …" adds to the count of soldiers.
+		if subj := x.sameSubject(s, c); subj != "" {
+			cd.subject, cd.noun, cd.kind, cd.strength = subj, s.toks[1].Norm, "", 0
+			cd.perp, cd.target = x.roles(s, c.lo, c.hi)
+			return cd, true
+		}
+		return cd, false
+	}
+	if cd.strength < 2 {
+		// A weak word ("strikes", "attack") with a toll still says what happened.
+		cd.strength = min(cd.strength, 1)
+	}
+	// The day: the clause's own date, else the publication day.
+	cd.day, cd.dayKnown = d.pub, false
+	for _, dt := range s.dates {
+		if dt.First >= c.lo && dt.First < c.hi && !dt.Coarse && inWindow(dt.Day, d.pub) {
+			cd.day, cd.dayKnown = dt.Day, true
+			break
+		}
+	}
+	if c.relative {
+		cd.day = d.pub.AddDate(0, 0, -c.offset)
+	}
+	anchor := cd.trigger
+	if anchor < 0 && len(cd.figs) > 0 {
+		anchor = cd.figs[0].tok
+	}
+	cd.place, cd.rank = x.bestPlace(s, c.lo, c.hi, anchor, d.hint)
+	cd.perp, cd.target = x.roles(s, c.lo, c.hi)
+	return cd, true
+}
+
+func hasCounted(fs []fig) bool {
+	for _, f := range fs {
+		if f.Value > 0 || f.Vague != "" && !f.subset {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSubject reads a sentence that opens with a definite casualty noun and
+// says they were killed ("The soldiers were reportedly killed …"), returning
+// the figure category it refers back to.
+func (x *Extractor) sameSubject(s *sentence, c clause) string {
+	toks := s.toks
+	if c.lo != 0 || len(toks) < 4 || !toks[0].Is("the") {
+		return ""
+	}
+	cat, ok := x.lx.casualty[toks[1].Norm]
+	if !ok || cat == "killed" {
+		return ""
+	}
+	for k := 2; k < len(toks) && k < 6; k++ {
+		if killedAfter[toks[k].Norm] {
+			return figureCat(cat)
+		}
+	}
+	return ""
+}
+
+// Place ranks: how precisely a mention places an event.
+const (
+	rankNone    = 0
+	rankCountry = 1
+	rankRegion  = 2
+	rankCity    = 3
+	rankVillage = 4
+)
+
+func placeRank(kind string) int {
+	switch kind {
+	case places.KindCountry:
+		return rankCountry
+	case places.KindRegion:
+		return rankRegion
+	case places.KindCity:
+		return rankCity
+	case places.KindVillage:
+		return rankVillage
+	}
+	return rankCity
+}
+
+// bestPlace picks the place mention of a clause nearest its anchor, most
+// precise first, preferring places the event happened "in" or "near" over
+// places people came "from".
+func (x *Extractor) bestPlace(s *sentence, lo, hi, anchor int, hint string) (*placeAt, int) {
+	var best *placeAt
+	bestScore := -1e9
+	bestRank := rankNone
+	for i := range s.places {
+		p := &s.places[i]
+		if p.tok < lo || p.tok >= hi || insideActor(s, p.tok) {
+			continue
+		}
+		rank := placeRank(p.Kind)
+		score := float64(rank) * 2
+		// A place abroad in an article about one country is usually a
+		// capital issuing statements or a misread name.
+		if hint != "" && p.Place.Country != "" && p.Place.Country != hint && p.Kind != places.KindCountry {
+			score -= 6
+		}
+		if p.tok > 0 {
+			prev := s.toks[p.tok-1]
+			switch {
+			case prev.Is("in", "at", "near", "outside", "on", "of", "targeted", "hit", "struck", "across", "around", "into", "inside"):
+				score += 1
+			case prev.Is("from", "to", "toward", "towards"):
+				score -= 3
+			}
+		}
+		if anchor >= 0 {
+			dist := p.tok - anchor
+			if dist < 0 {
+				dist = -dist
+			}
+			score -= float64(dist) / 15
+		}
+		if score > bestScore {
+			best, bestScore, bestRank = p, score, rank
+		}
+	}
+	return best, bestRank
+}
+
+// insideActor reports whether token i lies in an actor or source name
+// ("Syrian army", "Britain-based monitor"), where a place word is not a place.
+func insideActor(s *sentence, i int) bool {
+	for _, m := range s.actors {
+		if i >= m.First && i <= m.Last {
+			return true
+		}
+	}
+	for _, m := range s.sources {
+		if i >= m.First && i <= m.Last {
+			return true
+		}
+	}
+	for _, m := range s.people {
+		if i >= m.First && i <= m.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// attackVerbs make the actor before them the perpetrator.
+var attackVerbs = map[string]bool{
+	"struck": true, "strike": true, "strikes": true, "hit": true, "hits": true, "shelled": true, "shell": true, "bombed": true, "bomb": true,
+	"pounded": true, "pound": true, "targeted": true, "target": true, "launched": true, "launch": true, "carried": true, "carry": true, "executed": true,
+	"killed": true, "kill": true, "kills": true, "fired": true, "fire": true, "attacked": true, "attack": true, "stormed": true, "detonated": true,
+	"shot": true, "bombarded": true, "raided": true, "ambushed": true, "kidnapped": true, "abducted": true, "beheaded": true, "claimed": true,
+	"air": true, "airstrikes": true, "airstrike": true, "warplanes": true, "jets": true, "aircraft": true, "helicopters": true, "artillery": true,
+	"shelling": true, "raids": true, "planes": true, "war": true, "rockets": true, "mortar": true, "forces": true, "troops": true, "drone": true,
+}
+
+// roles reads the perpetrator and target of a clause from its actors.
+func (x *Extractor) roles(s *sentence, lo, hi int) (perp, target string) {
+	var generic string
+	for _, m := range s.actors {
+		if m.First < lo || m.First >= hi {
+			continue
+		}
+		a := m.Actor
+		// "Islamic State militants executed": the members noun belongs to the actor.
+		last := m.Last
+		if last+1 < len(s.toks) && s.toks[last+1].Is("militants", "fighters", "jihadists", "gunmen", "forces", "troops", "soldiers", "members", "rebels", "insurgents") {
+			last++
+		}
+		m.Last = last
+		prev := ""
+		if m.First > 0 {
+			prev = s.toks[m.First-1].Norm
+		}
+		prev2 := ""
+		if m.First > 1 {
+			prev2 = s.toks[m.First-2].Norm
+		}
+		next := ""
+		if m.Last+1 < len(s.toks) {
+			next = s.toks[m.Last+1].Norm
+		}
+		switch {
+		case m.Suffix == "held" || m.Suffix == "controlled" || m.Suffix == "occupied" || m.Suffix == "besieged" || m.Suffix == "run" || m.Suffix == "dominated":
+			if target == "" {
+				target = a.Name
+			}
+		case m.Suffix == "led" || m.Suffix == "backed":
+			// "Saudi-led", "US-backed": the leader is not the actor itself.
+		case prev == "on" || prev == "against" || prev == "targeting" || prev == "of" && prev2 == "stronghold" || prev == "of" && (prev2 == "positions" || prev2 == "strongholds" || prev2 == "members" || prev2 == "fighters") || prev == "by" && prev2 == "held" || prev == "by" && prev2 == "controlled":
+			if target == "" {
+				target = a.Name
+			}
+		case prev == "by" || attackVerbs[next] || strings.Contains(strings.ToLower(s.toks[m.Last].Norm), "warplane") || m.Last > m.First && attackVerbs[s.toks[m.Last].Norm]:
+			if a.Kind == actors.KindGeneric {
+				if generic == "" {
+					generic = a.Name
+				}
+				continue
+			}
+			if perp == "" {
+				perp = a.Name
+			}
+		case next == "positions" || next == "targets" || next == "stronghold" || next == "strongholds":
+			if target == "" && a.Kind != actors.KindGeneric {
+				target = a.Name
+			}
+		}
+	}
+	if perp == "" {
+		perp = generic
+	}
+	if perp == target {
+		target = ""
+	}
+	return perp, target
+}
+
+// mergeTarget finds the event a candidate adds to: one at a compatible
+// place with a compatible kind, or, for a clause naming no place, the latest
+// event of a compatible kind.
+func (x *Extractor) mergeTarget(evs []*event, cd candidate) *event {
+	if len(evs) == 0 {
+		return nil
+	}
+	if cd.subject != "" {
+		for i := len(evs) - 1; i >= 0; i-- {
+			for _, f := range evs[i].figs {
+				if f.noun == cd.noun {
+					return evs[i]
+				}
+			}
+		}
+		for i := len(evs) - 1; i >= 0; i-- {
+			for _, f := range evs[i].figs {
+				if f.What == cd.subject {
+					return evs[i]
+				}
+			}
+		}
+		return nil
+	}
+	specific := cd.place != nil && cd.rank > rankCountry
+	if specific {
+		for i := len(evs) - 1; i >= 0; i-- {
+			e := evs[i]
+			if e.place != nil && e.placeRank > rankCountry && samePlace(e.place, cd.place) && kindsCompatible(e, cd) {
+				return e
+			}
+		}
+		last := evs[len(evs)-1]
+		if (last.place == nil || last.placeRank <= rankCountry) && kindsCompatible(last, cd) && (cd.place == nil || last.place == nil || last.place.Place.Country == "" || last.place.Place.Country == cd.place.Place.Country) {
+			return last
+		}
+		return nil
+	}
+	for i := len(evs) - 1; i >= 0; i-- {
+		if kindsCompatible(evs[i], cd) {
+			return evs[i]
+		}
+	}
+	if cd.kind == "" {
+		return evs[len(evs)-1]
+	}
+	return nil
+}
+
+// kindsCompatible reports whether a candidate can describe the same
+// incident as an event: the same kind, or either kind only suggested.
+func kindsCompatible(e *event, cd candidate) bool {
+	if cd.kind == "" || e.Kind == "" || cd.kind == e.Kind {
+		return true
+	}
+	if cd.strength < 3 || e.strength < 3 {
+		return true
+	}
+	// Strikes cause explosions; a suicide attack is a bombing.
+	pair := e.Kind + "/" + cd.kind
+	switch pair {
+	case "airstrike/bombing", "bombing/airstrike", "suicide attack/bombing", "bombing/suicide attack", "execution/attack on civilians", "attack on civilians/execution":
+		return true
+	}
+	return false
+}
+
+// samePlace reports whether two places can be the scene of one incident: the
+// same place, or one inside the other's region.
+func samePlace(a, b *placeAt) bool {
+	ka, kb := a.nameKey, b.nameKey
+	if ka == kb {
+		return true
+	}
+	aa, ab := a.adminKey, b.adminKey
+	return aa != "" && (aa == kb || aa == ab) || ab != "" && ab == ka
+}
+
+// placeKey compares place names across spellings and "X Governorate"/"X province".
+func placeKey(name string) string {
+	if name == "" {
+		return ""
+	}
+	n := strings.ToLower(name)
+	for _, suf := range []string{" governorate", " province", " countryside", " muhafazat"} {
+		n = strings.TrimSuffix(n, suf)
+	}
+	return translit.Key(n)
+}
+
+// absorb adds a candidate to an event.
+func (x *Extractor) absorb(e *event, cd candidate) {
+	s := cd.c.s
+	if !e.sentIdx[s.Index] {
+		e.sentIdx[s.Index] = true
+		e.Sentences = append(e.Sentences, s.Text)
+	}
+	if cd.strength > e.strength {
+		e.Kind, e.strength = cd.kind, cd.strength
+	}
+	if cd.place != nil && cd.rank > e.placeRank {
+		e.place, e.placeRank = cd.place, cd.rank
+	}
+	if cd.dayKnown && !e.dayKnown {
+		e.Day, e.dayKnown = cd.day, true
+	} else if !e.dayKnown && len(e.Sentences) == 1 {
+		e.Day = cd.day
+	}
+	if e.Perpetrator == "" {
+		e.Perpetrator = cd.perp
+	}
+	if e.Target == "" {
+		e.Target = cd.target
+	}
+	e.figs = append(e.figs, cd.figs...)
+}
+
+// finishIncident settles an event's place and figures; it reports false
+// for an event not worth reporting.
+func (x *Extractor) finishIncident(d *doc, e *event) bool {
+	if e.Kind == "" {
+		if len(e.figs) == 0 {
+			return false
+		}
+		e.Kind = sitrep.KindAttack
+	}
+	if e.place == nil || e.placeRank <= rankCountry {
+		// The paragraph's or the lead's place.
+		if p, r := x.fallbackPlace(d, e); p != nil && r > e.placeRank {
+			e.place, e.placeRank = p, r
+		}
+	}
+	if e.place != nil {
+		e.Place = e.place.Place
+	}
+	e.Figures = settleFigures(e.figs)
+	conf := 0.3 + 0.1*float64(e.strength)
+	if len(e.Figures) > 0 {
+		conf += 0.15
+	}
+	if e.placeRank > rankCountry {
+		conf += 0.15
+	}
+	if conf > 1 {
+		conf = 1
+	}
+	e.Confidence = conf
+	if !inWindow(e.Day, d.pub) {
+		return false
+	}
+	return true
+}
+
+// fallbackPlace finds a place for an event whose sentences name none: the
+// nearest sentence of its paragraph that does, else the lead.
+func (x *Extractor) fallbackPlace(d *doc, e *event) (*placeAt, int) {
+	s0 := d.sents[e.first]
+	if p, r := facilityPlace(d, e); p != nil && r > e.placeRank {
+		return p, r
+	}
+	var best *placeAt
+	bestRank := e.placeRank
+	dist := 1 << 30
+	for _, s := range d.sents {
+		if s.Para != s0.Para && s.Index > 2 {
+			continue
+		}
+		for i := range s.places {
+			p := &s.places[i]
+			if insideActor(s, p.tok) || !locative(s, p.tok) {
+				continue
+			}
+			if d.hint != "" && p.Place.Country != "" && p.Place.Country != d.hint {
+				continue
+			}
+			r := placeRank(p.Kind)
+			dd := s.Index - s0.Index
+			if dd < 0 {
+				dd = -dd
+			}
+			if r > bestRank || r == bestRank && dd < dist && best != nil {
+				best, bestRank, dist = p, r, dd
+			}
+		}
+	}
+	return best, bestRank
+}
+
+// facilities are the places an incident sentence names without a place
+// name ("a captured air base"), grouped by what refers to the same thing.
+var facilities = map[string]string{
+	"base": "base", "airbase": "base", "airfield": "base", "air-base": "base", "airport": "airport",
+	"hospital": "hospital", "clinic": "hospital", "market": "market", "marketplace": "market",
+	"school": "school", "mosque": "mosque", "camp": "camp", "prison": "prison", "checkpoint": "checkpoint",
+	"convoy": "convoy", "bakery": "bakery", "dam": "dam", "refinery": "refinery",
+}
+
+// facilityPlace places an event through the facility it names: "a captured
+// air base" in the event, "the Abu al-Duhur airfield" elsewhere in the article.
+func facilityPlace(d *doc, e *event) (*placeAt, int) {
+	want := map[string]bool{}
+	for _, s := range d.sents {
+		if !e.sentIdx[s.Index] {
+			continue
+		}
+		for _, tk := range s.toks {
+			if f, ok := facilities[tk.Norm]; ok {
+				want[f] = true
+			}
+		}
+	}
+	if len(want) == 0 {
+		return nil, 0
+	}
+	for _, s := range d.sents {
+		if e.sentIdx[s.Index] {
+			continue
+		}
+		for k, tk := range s.toks {
+			if !want[facilities[tk.Norm]] {
+				continue
+			}
+			for i := range s.places {
+				p := &s.places[i]
+				if p.tok >= k-3 && p.tok <= k+3 && p.Kind != places.KindCountry && (d.hint == "" || p.Place.Country == d.hint) {
+					return p, placeRank(p.Kind)
+				}
+			}
+		}
+	}
+	return nil, 0
+}
+
+// locative reports whether a place mention is where something is: "in
+// Aleppo", "the town of Douma", "near Homs", or a headline's bare name.
+func locative(s *sentence, tok int) bool {
+	if tok <= 0 {
+		return true
+	}
+	prev := s.toks[tok-1]
+	return prev.Is("in", "at", "near", "outside", "on", "of", "across", "around", "into", "inside", "hit", "struck", "targeted", "pounded", "northern", "southern", "eastern", "western", "central", "rural", "besieged", "rebel-held", "northeastern", "northwestern", "southeastern", "southwestern") || s.Heading
+}
+
+// settleFigures orders an event's figures: headline figures go when the body
+// gives the same kind, and a category total with no overall toll counts as
+// the overall toll.
+func settleFigures(fs []fig) []sitrep.Figure {
+	body := map[string]bool{}
+	for _, f := range fs {
+		if !f.title {
+			body[f.What] = true
+		}
+	}
+	var kept []fig
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if f.title && body[f.What] {
+			continue
+		}
+		key := f.What + "|" + f.Vague + "|" + f.AttributedTo + "|" + f.Qualifier + "|" + itoa(f.Value)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		kept = append(kept, f)
+	}
+	hasKilled := false
+	for _, f := range kept {
+		if f.What == sitrep.FigureKilled && f.Value > 0 {
+			hasKilled = true
+		}
+	}
+	var out []sitrep.Figure
+	var implied *fig
+	for i, f := range kept {
+		out = append(out, f.Figure)
+		if !hasKilled && !f.subset && f.Value > 0 && f.What != sitrep.FigureWounded && (implied == nil || f.Value > implied.Value) {
+			implied = &kept[i]
+		}
+	}
+	if implied != nil {
+		k := implied.Figure
+		k.What = sitrep.FigureKilled
+		out = append(out, k)
+	}
+	return out
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
