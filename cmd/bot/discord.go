@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/briefing"
+	"github.com/sitrep-bot/sitrep/briefing/render"
+	"github.com/sitrep-bot/sitrep/config"
+	"github.com/sitrep-bot/sitrep/discord"
+	"github.com/sitrep-bot/sitrep/feeds"
+	"github.com/sitrep-bot/sitrep/monitor"
+)
+
+// connectDiscord starts the Discord side: the gateway session, slash
+// commands and the briefing scheduler, wired to the newsroom and the feeds.
+func connectDiscord(ctx context.Context, cfg config.Config, st sitrep.Store, newsroom *briefing.Newsroom,
+	poller *feeds.Poller, fetcher *feeds.Fetcher, metrics *monitor.Metrics, logger *slog.Logger) (discordLink, error) {
+	compose := func(ctx context.Context, w discord.Window) (sitrep.Briefing, error) {
+		return newsroom.Compose(ctx, briefing.Window{
+			From: w.From, To: w.To, Filter: w.Filter, Briefed: w.Briefed,
+			MaxIncidents: cfg.Briefing.MaxIncidents, MaxDevelopments: cfg.Briefing.MaxDevelopments,
+		})
+	}
+	check := func(ctx context.Context, url string) (discord.FeedReport, error) {
+		r, err := fetcher.Check(ctx, url)
+		if err != nil {
+			return discord.FeedReport{}, err
+		}
+		return discord.FeedReport{URL: r.URL, Title: r.Title, SiteURL: r.SiteURL, Items: r.Newest}, nil
+	}
+	bot, err := discord.New(discord.Options{
+		Token:        cfg.Discord.Token,
+		TestGuildID:  cfg.Discord.TestGuildID,
+		Logger:       logger,
+		Now:          time.Now,
+		CatchUpGrace: cfg.Discord.CatchUpGrace,
+	}, discord.Deps{Store: st, Compose: compose, Render: render.Discord, Check: check})
+	if err != nil {
+		return nil, err
+	}
+	if err := bot.Start(ctx); err != nil {
+		return nil, err
+	}
+	poller.OnHealth = func(f sitrep.Feed) { bot.ReportFeedHealth(ctx, f) }
+	return bot, nil
+}
