@@ -1,0 +1,125 @@
+package story
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/sitrep-bot/sitrep"
+)
+
+// Index is what clustering needs of a story store; sitrep.StoryStore
+// satisfies it.
+type Index interface {
+	StoryCandidates(ctx context.Context, keys []string, from, to time.Time) ([]sitrep.Story, error)
+	SaveStory(ctx context.Context, s *sitrep.Story) error
+}
+
+// A Clusterer puts events into stories one at a time, as articles arrive.
+type Clusterer struct {
+	index Index
+	now   func() time.Time
+}
+
+// NewClusterer returns a clusterer that finds and saves stories in index
+// and stamps them with now.
+func NewClusterer(index Index, now func() time.Time) *Clusterer {
+	return &Clusterer{index: index, now: now}
+}
+
+// undatedLookback is how far before its article an undated event may have
+// happened and still join a story.
+const undatedLookback = 7 * 24 * time.Hour
+
+// Add puts an event into the story it fits best, or starts a new story, and
+// saves it. It returns the story as saved and whether it is new.
+func (c *Clusterer) Add(ctx context.Context, e sitrep.Event) (sitrep.Story, bool, error) {
+	from, to := window(e, c.now())
+	cands, err := c.index.StoryCandidates(ctx, LookupKeys(e), from, to)
+	if err != nil {
+		return sitrep.Story{}, false, fmt.Errorf("story: finding candidates for event %s: %w", e.ID, err)
+	}
+	s, ok := Best(e, cands)
+	now := c.now()
+	if !ok {
+		s = sitrep.Story{Created: now}
+	}
+	s.Reports = append(s.Reports, e)
+	Reconcile(&s)
+	s.Updated = now
+	s.Score = Importance(s, now)
+	if err := c.index.SaveStory(ctx, &s); err != nil {
+		return sitrep.Story{}, false, fmt.Errorf("story: saving story for event %s: %w", e.ID, err)
+	}
+	return s, !ok, nil
+}
+
+// AddAll adds events in order and returns each story they created or
+// updated once, as last saved.
+func (c *Clusterer) AddAll(ctx context.Context, events []sitrep.Event) ([]sitrep.Story, error) {
+	var out []sitrep.Story
+	pos := map[int64]int{}
+	for _, e := range events {
+		s, _, err := c.Add(ctx, e)
+		if err != nil {
+			return out, err
+		}
+		if i, ok := pos[s.ID]; ok {
+			out[i] = s
+			continue
+		}
+		pos[s.ID] = len(out)
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// window is the span of story days an event may join: a day either side of
+// its own, or the week before its article when it gives no day.
+func window(e sitrep.Event, now time.Time) (from, to time.Time) {
+	if !e.Day.IsZero() {
+		return e.Day.AddDate(0, 0, -1), e.Day.AddDate(0, 0, 1)
+	}
+	ref := e.Source.Published
+	if ref.IsZero() {
+		ref = now
+	}
+	return ref.Add(-undatedLookback).Truncate(24 * time.Hour), ref.Truncate(24*time.Hour).AddDate(0, 0, 1)
+}
+
+// Best picks the candidate an event should join: the highest score at or
+// above Threshold, the older story on a tie. ok is false when none fits.
+func Best(e sitrep.Event, cands []sitrep.Story) (best sitrep.Story, ok bool) {
+	bestScore := 0.0
+	for _, s := range cands {
+		score, fits := Score(e, s)
+		if !fits || score < Threshold {
+			continue
+		}
+		if !ok || score > bestScore || score == bestScore && cmp.Less(s.ID, best.ID) {
+			best, bestScore, ok = s, score, true
+		}
+	}
+	return best, ok
+}
+
+// WithoutArticle returns the story with one article's reports taken out and
+// its facts recomputed, for an article that is extracted again. ok is false
+// when no report is left.
+func WithoutArticle(s sitrep.Story, articleID string) (out sitrep.Story, ok bool) {
+	kept := make([]sitrep.Event, 0, len(s.Reports))
+	for _, r := range s.Reports {
+		if r.Source.ArticleID != articleID {
+			kept = append(kept, r)
+		}
+	}
+	s.Reports = kept
+	if len(kept) == 0 {
+		s.Sources, s.Figures, s.Keys = nil, nil, nil
+		s.Killed, s.Civilians, s.Children, s.Wounded = nil, nil, nil, nil
+		return s, false
+	}
+	Reconcile(&s)
+	return s, true
+}

@@ -1,0 +1,95 @@
+package story
+
+import (
+	"bufio"
+	"embed"
+	"strings"
+
+	"github.com/sitrep-bot/sitrep/briefing/translit"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// tables are the embedded word lists, read once at package load and never
+// changed afterwards.
+var tables = loadTables()
+
+type tableSet struct {
+	compatible map[[2]string]bool // kinds reported interchangeably
+	demonyms   map[string]string  // country → adjective
+	levelWords map[string]bool    // "governorate", "province"...
+	shared     map[string]bool    // roles many hold at once: "spokesman"
+}
+
+func loadTables() tableSet {
+	t := tableSet{compatible: map[[2]string]bool{}, demonyms: map[string]string{}, levelWords: map[string]bool{}, shared: map[string]bool{}}
+	for _, line := range lines("data/kinds.txt") {
+		var group []string
+		for _, k := range strings.Split(line, "|") {
+			group = append(group, strings.TrimSpace(k))
+		}
+		for _, a := range group {
+			for _, b := range group {
+				t.compatible[[2]string{a, b}] = true
+			}
+		}
+	}
+	for _, line := range lines("data/demonyms.txt") {
+		country, adj, ok := strings.Cut(line, "|")
+		if ok {
+			t.demonyms[strings.TrimSpace(country)] = strings.TrimSpace(adj)
+		}
+	}
+	for _, w := range lines("data/regions.txt") {
+		t.levelWords[strings.ToLower(w)] = true
+	}
+	for _, w := range lines("data/sharedroles.txt") {
+		t.shared[strings.ToLower(w)] = true
+	}
+	return t
+}
+
+// lines returns the non-blank, non-comment lines of an embedded file.
+func lines(name string) []string {
+	f, err := dataFS.Open(name)
+	if err != nil {
+		panic("story: embedded table missing: " + name) // a build error, not input
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// kindsCompatible reports whether two kinds may describe one event.
+func kindsCompatible(a, b string) bool {
+	return a == b || a == "" || b == "" || tables.compatible[[2]string{a, b}]
+}
+
+// demonym is the adjective for a country, or the country itself.
+func demonym(country string) string {
+	if d, ok := tables.demonyms[country]; ok {
+		return d
+	}
+	return country
+}
+
+// regionKey is the key of a region's name without its level word, so
+// "Raqqa Governorate", "Raqqa province" and "Raqqa" share one.
+func regionKey(name string) string {
+	var kept []string
+	for _, w := range strings.Fields(name) {
+		if !tables.levelWords[strings.ToLower(strings.Trim(w, ".,"))] {
+			kept = append(kept, w)
+		}
+	}
+	return translit.Key(strings.Join(kept, " "))
+}
