@@ -48,6 +48,9 @@ type Poller struct {
 	OnArticle func(ctx context.Context, a sitrep.Article)
 	// OnHealth is called when a feed starts failing, recovers, or is disabled.
 	OnHealth func(feed sitrep.Feed)
+	// OnPoll is called after every poll attempt with its error, if any, for
+	// metrics.
+	OnPoll func(feed sitrep.Feed, err error)
 
 	mu    sync.Mutex
 	hosts map[string]chan struct{}
@@ -146,6 +149,9 @@ func (p *Poller) PollFeed(ctx context.Context, f sitrep.Feed) sitrep.Feed {
 		p.failed(&f, err, now)
 	} else {
 		p.succeeded(&f, now)
+	}
+	if p.OnPoll != nil {
+		p.OnPoll(f, err)
 	}
 	p.save(ctx, before, &f)
 	p.reportHealth(before, f)

@@ -110,12 +110,23 @@ func parse(fs *flag.FlagSet, env *environment, args []string) error {
 			fs.SetOutput(env.stdout)
 		}
 	}
-	err := fs.Parse(args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return flag.ErrHelp
-	case err != nil:
-		return errUsage
+	// Flags may come after positional arguments ("feeds add URL --name X"),
+	// which the flag package alone stops at.
+	var positional []string
+	for {
+		err := fs.Parse(args)
+		switch {
+		case errors.Is(err, flag.ErrHelp):
+			return flag.ErrHelp
+		case err != nil:
+			return errUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
+	fs.Parse(append([]string{"--"}, positional...)) // leaves them as fs.Args()
 	return nil
 }

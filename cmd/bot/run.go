@@ -63,6 +63,13 @@ func runDaemon(ctx context.Context, env *environment, args []string) error {
 	opts := feedOptions(cfg.Feeds)
 	fetcher := feeds.NewFetcher(opts)
 	poller := feeds.NewPoller(st, fetcher, opts, time.Now, logger)
+	poller.OnPoll = func(f sitrep.Feed, err error) {
+		metrics.FeedsPolled.Inc()
+		if err != nil {
+			metrics.FetchErrors.Inc()
+			logger.Warn("feed poll failed", "feed", f.URL, "failures", f.ErrorCount, "err", err)
+		}
+	}
 	poller.OnArticle = func(ctx context.Context, a sitrep.Article) {
 		metrics.ArticlesStored.Inc()
 		stories, err := newsroom.Ingest(ctx, a)
@@ -71,6 +78,7 @@ func runDaemon(ctx context.Context, env *environment, args []string) error {
 			return
 		}
 		metrics.Stories.Add(float64(len(stories)))
+		logger.Info("new article", "outlet", a.Outlet, "title", a.Title, "stories", len(stories))
 	}
 
 	deliver, err := startDiscord(ctx, cfg, st, newsroom, poller, fetcher, metrics, logger)
