@@ -1,0 +1,143 @@
+package discord
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/sitrep-bot/sitrep"
+	dt "github.com/sitrep-bot/sitrep/internal/discordtest"
+)
+
+// benchArticles is how many articles the command benchmarks store:
+// SITREP_BENCH_ARTICLES overrides the default (e.g. 1000000).
+func benchArticles() int {
+	if n, err := strconv.Atoi(os.Getenv("SITREP_BENCH_ARTICLES")); err == nil && n > 0 {
+		return n
+	}
+	return 20000
+}
+
+var benchPlaces = []string{"Raqqa", "Idlib", "Aleppo", "Hama", "Homs", "Daraa", "Deir ez-Zor", "Mosul", "Kirkuk", "Gaza", "Khan Younis", "Sanaa", "Marib", "Tripoli", "Benghazi"}
+
+// seedBench stores n articles and a story for every four, spread over 30 days.
+func seedBench(tb testing.TB, e *env, n int) int64 {
+	ctx := context.Background()
+	now := e.clock.Now()
+	var storyID int64
+	for i := 0; i < n; i++ {
+		place := benchPlaces[i%len(benchPlaces)]
+		url := fmt.Sprintf("https://wire.example/%d", i)
+		a := sitrep.Article{ID: url, URL: url, Link: url, Outlet: "Wire " + strconv.Itoa(i%7),
+			Title:     fmt.Sprintf("Shelling reported near %s as talks stall, report %d", place, i),
+			Published: now.Add(-time.Duration(i%(30*24*60)) * time.Minute), Fetched: now,
+			Summary:    fmt.Sprintf("Residents of %s said artillery fire hit the eastern districts overnight; a monitor put the toll at %d.", place, i%20),
+			Paragraphs: []string{"Witnesses described heavy fire.", "Officials gave no comment."}, Hash: "h" + strconv.Itoa(i)}
+		if _, err := e.st.PutArticle(ctx, a); err != nil {
+			tb.Fatal(err)
+		}
+		if i%4 != 0 {
+			continue
+		}
+		s := incident(sitrep.KindShelling, place, "Syria", a.Title, i%20+1)
+		s.Sources = []sitrep.Source{a.Source()}
+		s.FactsHash = "f" + strconv.Itoa(i)
+		s.Updated = a.Published
+		if err := e.st.SaveStory(ctx, &s); err != nil {
+			tb.Fatal(err)
+		}
+		storyID = s.ID
+	}
+	return storyID
+}
+
+// benchCommand measures the time from injecting an interaction to its
+// complete answer, through the fake Discord, and reports p50 and p99.
+func benchCommand(b *testing.B, name string, opts func(i int) []*dt.Option) {
+	e := newEnv(b)
+	storyID := seedBench(b, e, benchArticles())
+	e.clock.Set(e.clock.Now())
+	e.bot()
+	_ = storyID
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		ans, err := e.fake.Do(dt.Invocation{GuildID: e.guild, ChannelID: e.text, Permissions: memberPerms, Command: name, Options: opts(i)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ans.Message == nil {
+			b.Fatal("no answer")
+		}
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(times[len(times)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+func BenchmarkIncidents(b *testing.B) {
+	benchCommand(b, "incidents", func(i int) []*dt.Option {
+		return []*dt.Option{dt.Str("place", benchPlaces[i%len(benchPlaces)]), dt.Str("since", "24h")}
+	})
+}
+
+func BenchmarkStory(b *testing.B) {
+	benchCommand(b, "story", func(i int) []*dt.Option { return []*dt.Option{dt.Int("id", 1+(i*37)%(benchArticles()/4))} })
+}
+
+func BenchmarkSearch(b *testing.B) {
+	benchCommand(b, "search", func(i int) []*dt.Option {
+		return []*dt.Option{dt.Str("query", "artillery "+benchPlaces[i%len(benchPlaces)])}
+	})
+}
+
+// BenchmarkMemory1000Guilds measures the heap the bot adds when serving
+// 1,000 guilds with 5 feeds and a schedule each.
+func BenchmarkMemory1000Guilds(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		e := newEnv(b)
+		ctx := context.Background()
+		for g := 0; g < 1000; g++ {
+			gid := e.fake.AddGuild("guild " + strconv.Itoa(g))
+			ch := e.fake.AddChannel(gid, "briefings", discordgo.ChannelTypeGuildText, "")
+			for f := 0; f < 5; f++ {
+				feed, err := e.st.AddFeed(ctx, sitrep.Feed{URL: fmt.Sprintf("https://outlet%d.example/feed/%d", f, g)})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := e.st.Subscribe(ctx, sitrep.Subscription{FeedID: feed.ID, GuildID: gid, ChannelID: ch}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if _, err := e.st.AddSchedule(ctx, sitrep.Schedule{GuildID: gid, ChannelID: ch, Cron: fmt.Sprintf("%d 7 * * *", g%60), TimeZone: "Europe/London", Created: e.clock.Now()}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		before := heap()
+		bot := e.bot()
+		if !e.fake.WaitFor(10*time.Second, func() bool { return len(bot.knownGuilds()) == 1001 }) {
+			b.Fatalf("the bot knows %d guilds", len(bot.knownGuilds()))
+		}
+		after := heap()
+		b.ReportMetric(float64(after-before)/(1<<20), "heap-MB")
+		runtime.KeepAlive(bot)
+	}
+}
+
+func heap() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapInuse
+}
