@@ -171,7 +171,9 @@ func New(opt Options, deps Deps) (*Bot, error) {
 		cron.WithChain(cron.Recover(cronLogger{b.log})))
 	dg.AddHandler(b.onInteraction)
 	dg.AddHandler(func(_ *discordgo.Session, r *discordgo.Resumed) { b.log.Info("discord: gateway session resumed") })
-	dg.AddHandler(func(_ *discordgo.Session, d *discordgo.Disconnect) { b.log.Warn("discord: gateway disconnected; reconnecting") })
+	dg.AddHandler(func(_ *discordgo.Session, d *discordgo.Disconnect) {
+		b.log.Warn("discord: gateway disconnected; reconnecting")
+	})
 	return b, nil
 }
 

@@ -280,4 +280,3 @@ func (s *Server) DropGateway() {
 		c.ws.Close()
 	}
 }
-

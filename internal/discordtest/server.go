@@ -41,22 +41,22 @@ type Server struct {
 
 	srv *httptest.Server
 
-	mu       sync.Mutex
-	changed  chan struct{} // closed and replaced on every state change
-	seq      int64
-	guilds   map[string]*discordgo.Guild
-	channels map[string]*channel
-	messages map[string]*discordgo.Message
-	order    map[string][]string // channel ID → message IDs in order
-	nonces   map[string]string   // channel ID + nonce → message ID
-	commands map[string][]*discordgo.ApplicationCommand
-	requests []Request
-	faults   []*Fault
-	limits   map[string]*limit
-	replies  map[string]*Reply // by interaction token
-	conns    map[*gwConn]bool
-	sessions map[string]*gwSession
-	hold     *Hold
+	mu          sync.Mutex
+	changed     chan struct{} // closed and replaced on every state change
+	seq         int64
+	guilds      map[string]*discordgo.Guild
+	channels    map[string]*channel
+	messages    map[string]*discordgo.Message
+	order       map[string][]string // channel ID → message IDs in order
+	nonces      map[string]string   // channel ID + nonce → message ID
+	commands    map[string][]*discordgo.ApplicationCommand
+	requests    []Request
+	faults      []*Fault
+	limits      map[string]*limit
+	replies     map[string]*Reply // by interaction token
+	conns       map[*gwConn]bool
+	sessions    map[string]*gwSession
+	hold        *Hold
 	crossposted map[string]bool
 }
 

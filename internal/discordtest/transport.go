@@ -38,6 +38,8 @@ func (rw *rewrite) RoundTrip(r *http.Request) (*http.Response, error) {
 
 type outsideError struct{}
 
-func (outsideError) Error() string { return "discordtest: request to a host other than discord.com refused" }
+func (outsideError) Error() string {
+	return "discordtest: request to a host other than discord.com refused"
+}
 
 var errOutside error = outsideError{}
