@@ -106,6 +106,9 @@ func casualtyClause(s sitrep.Story, plural, past bool) string {
 	}
 	if s.Children != nil {
 		fmt.Fprintf(&b, ", including %s children", rangeText(s.Children))
+		if past && s.Wounded != nil {
+			b.WriteString(",") // closes the apposition before "and wounded"
+		}
 	}
 	return b.String()
 }
