@@ -56,6 +56,8 @@ type Table struct {
 	institutions map[string]string // lower-case → country
 	instIndex    *phrases
 	known        []knownPerson
+	orgs         []Organisation
+	orgIndex     *phrases
 }
 
 var (
@@ -83,7 +85,61 @@ func loadEmbedded() (*Table, error) {
 		}
 		return f
 	}
-	return Load(open("actors.tsv"), open("sources.tsv"), open("roles.txt"), open("people.tsv"), open("institutions.tsv"))
+	t, err := Load(open("actors.tsv"), open("sources.tsv"), open("roles.txt"), open("people.tsv"), open("institutions.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	return t, t.LoadOrganisations(open("organisations.tsv"))
+}
+
+// An Organisation is a body that takes part in diplomacy as one party: a
+// coalition, an alliance, the UN.
+type Organisation struct {
+	Name    string
+	Country string
+}
+
+// An OrganisationMention is an organisation named in a token sequence.
+type OrganisationMention struct {
+	Organisation
+	First int // token span, inclusive
+	Last  int
+}
+
+// LoadOrganisations adds organisations (canonical, country, |-separated
+// aliases) to the table.
+func (t *Table) LoadOrganisations(r io.Reader) error {
+	if t.orgIndex == nil {
+		t.orgIndex = newPhrases()
+	}
+	err := eachRow(r, "organisations", 3, func(f []string) {
+		t.orgs = append(t.orgs, Organisation{Name: f[0], Country: f[1]})
+		t.orgIndex.add(f[0], len(t.orgs)-1)
+		for _, alias := range strings.Split(f[2], "|") {
+			if alias != "" {
+				t.orgIndex.add(alias, len(t.orgs)-1)
+			}
+		}
+	})
+	t.orgIndex.sort()
+	return err
+}
+
+// Organisations returns the organisations named in toks, in order.
+func (t *Table) Organisations(toks []text.Token) []OrganisationMention {
+	if t.orgIndex == nil {
+		return nil
+	}
+	var out []OrganisationMention
+	for i := 0; i < len(toks); {
+		if n, v := t.orgIndex.match(toks, i, nil); n > 0 {
+			out = append(out, OrganisationMention{Organisation: t.orgs[v], First: i, Last: i + n - 1})
+			i += n
+			continue
+		}
+		i++
+	}
+	return out
 }
 
 // Load builds a table from its data files: actors (canonical, country,

@@ -107,3 +107,26 @@ func TestRosterResolvesSurnames(t *testing.T) {
 		t.Errorf("Mentions = %+v", ms)
 	}
 }
+
+func TestOrganisations(t *testing.T) {
+	tab := Default()
+	cases := []struct {
+		sentence string
+		want     []string
+	}{
+		{"The opposition National Coalition on Sunday rejected the plan.", []string{"National Coalition"}},
+		{"Syria's main opposition coalition urged the envoy to act.", []string{"National Coalition"}},
+		{"NATO and the European Union condemned the strike.", []string{"NATO", "European Union"}},
+		{"The U.N. Security Council will meet on Friday.", []string{"UN Security Council"}},
+		{"He is at the un-named base.", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, m := range tab.Organisations(text.Tokenize(c.sentence)) {
+			got = append(got, m.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: got %v, want %v", c.sentence, got, c.want)
+		}
+	}
+}

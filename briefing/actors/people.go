@@ -52,6 +52,9 @@ var notNames = map[string]bool{
 	"the": true, "a": true, "an": true, "he": true, "she": true, "it": true, "and": true, "of": true, "for": true, "in": true,
 	"on": true, "said": true, "says": true, "told": true, "was": true, "is": true, "has": true, "had": true,
 	"office": true, "ministry": true, "government": true, "administration": true, "council": true, "minister": true,
+	// Headline verbs after a bare title: "Foreign Minister Begins Visit".
+	"begins": true, "arrives": true, "meets": true, "holds": true, "visits": true, "calls": true, "urges": true, "warns": true,
+	"heads": true, "ends": true, "signs": true, "rejects": true, "welcomes": true, "denies": true, "vows": true, "seeks": true,
 }
 
 // People returns the people named with a title in toks: "Russian President
@@ -333,11 +336,19 @@ func (r *Roster) Mentions(toks []text.Token) []PersonMention {
 		if tk.Kind != text.Word || !nameWord(tk) || len(tk.Norm) < 4 || notNames[tk.Norm] {
 			continue
 		}
-		if i+1 < len(toks) && toks[i+1].Kind == text.Word && nameWord(toks[i+1]) || i > 0 && nameWord(toks[i-1]) && toks[i-1].Kind == text.Word && !toks[i-1].Is("and", "but") && i-1 > 0 {
+		// "De Mistura", "Al-Assad": a particle opens the surname.
+		first := i
+		if i > 0 && particles[toks[i-1].Norm] {
+			first = i - 1
+		}
+		if i+1 < len(toks) && toks[i+1].Kind == text.Word && nameWord(toks[i+1]) || first == i && i > 0 && nameWord(toks[i-1]) && toks[i-1].Kind == text.Word && !toks[i-1].Is("and", "but") && i-1 > 0 {
 			continue // part of a longer name
 		}
-		if p, ok := r.Resolve(strings.TrimSuffix(tk.Text, "'s")); ok {
-			out = append(out, PersonMention{Person: p, First: i, Last: i})
+		if first < i && first > 0 && nameWord(toks[first-1]) && toks[first-1].Kind == text.Word && !toks[first-1].Is("and", "but") {
+			continue // "Staffan de Mistura": the full name, read with its title
+		}
+		if p, ok := r.Resolve(strings.TrimSuffix(strings.TrimSuffix(tk.Text, "'s"), "’s")); ok {
+			out = append(out, PersonMention{Person: p, First: first, Last: i})
 		}
 	}
 	return out

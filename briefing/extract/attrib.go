@@ -48,8 +48,16 @@ func (x *Extractor) attribute(d *doc) {
 func (x *Extractor) speaker(s *sentence, prev string) string {
 	toks := s.toks
 	// A known source that is not merely the channel ("told AFP").
+	// Reading forward for a speech verb ends at the next source named.
+	var starts map[int]bool
+	if len(s.sources) > 1 {
+		starts = map[int]bool{}
+		for _, sm := range s.sources {
+			starts[sm.First] = true
+		}
+	}
 	for _, sm := range s.sources {
-		if channel(toks, sm.First) {
+		if channel(toks, sm.First) || !voiced(toks, sm.First, sm.Last, starts) {
 			continue
 		}
 		return sm.Name
@@ -106,11 +114,18 @@ func phraseBefore(toks []text.Token, i int) string {
 		k--
 	}
 	end := k
-	for k >= 0 && end-k < 6 && !clauseStops[toks[k].Norm] && toks[k].Kind != text.Digits {
+	for k >= 0 && end-k < 6 && !clauseStops[toks[k].Norm] && toks[k].Kind != text.Digits && !phraseStops[toks[k].Norm] && !isDayWord(toks[k].Norm) {
 		k--
 	}
 	if end-k >= 6 || end < 0 || end == k {
 		return ""
+	}
+	// "on Sunday a monitor said": the phrase starts at its article.
+	for j := end; j > k+1; j-- {
+		if toks[j].Is("a", "an", "the") {
+			k = j - 1
+			break
+		}
 	}
 	if !speakerLike(toks[k+1 : end+1]) {
 		return ""
@@ -198,4 +213,38 @@ func speakerText(toks []text.Token) string {
 		return ""
 	}
 	return s
+}
+
+// phraseStops end a speaker's phrase read backwards: a preposition opens
+// what came before it ("strikes on Friday", "killed in the city").
+var phraseStops = map[string]bool{"on": true, "in": true, "at": true, "during": true, "since": true, "by": true, "with": true, "after": true}
+
+// voiced reports whether a source named at toks[first:last+1] is given as
+// the one speaking: "according to SANA", "SANA reported", "said the
+// Observatory", "the monitor, which …, said". An actor that carries out an
+// act ("the Syrian army carried out raids in which 18 were killed") is not
+// the source of its toll.
+func voiced(toks []text.Token, first, last int, stopAt map[int]bool) bool {
+	for k := first - 1; k >= 0 && k >= first-3; k-- {
+		if toks[k].Is("according") || speechVerbs[toks[k].Norm] || toks[k].Is("citing", "cited", "quoting", "per") {
+			return true
+		}
+	}
+	for k := last + 1; k < len(toks) && k <= last+12; k++ {
+		w := toks[k].Norm
+		if speechVerbs[w] || w == "says" || w == "estimates" || w == "counted" || w == "confirms" {
+			return true
+		}
+		if toks[k].Is(".", ";") || stopAt[k] {
+			break
+		}
+	}
+	// "SANA's report", "the Observatory's count".
+	return possessive(toks[last].Text)
+}
+
+// possessive reports whether a word ends in "'s" (scraped copy may keep it
+// inside the token).
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }

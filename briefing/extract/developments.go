@@ -45,12 +45,13 @@ func (x *Extractor) developments(d *doc) []*event {
 		if kind == sitrep.KindStatement && (!titled(s) || !x.diplomatic(s)) {
 			continue
 		}
-		if kind == sitrep.KindStatement && strength < 2 && len(people) < 2 {
+		if kind == sitrep.KindStatement && strength < 2 && len(people) < 2 && !(official(people) && x.negotiation(s)) {
 			continue
 		}
 		cd := devCandidate{s: s, kind: kind, strength: strength, people: people}
 		if e := mergeDev(evs, cd, anaphor); e != nil {
 			x.absorbDev(d, e, cd)
+			evs = joinDevs(evs, e, cd)
 			continue
 		}
 		if len(people) == 0 {
@@ -97,7 +98,9 @@ func (x *Extractor) participants(d *doc, s *sentence) []sitrep.Person {
 		out = append(out, p)
 	}
 	for _, pm := range s.people {
-		add(pm.Person)
+		if acting(s.toks, pm.First, pm.Last) {
+			add(pm.Person)
+		}
 	}
 	for _, pm := range d.roster.Mentions(s.toks) {
 		covered := false
@@ -106,25 +109,45 @@ func (x *Extractor) participants(d *doc, s *sentence) []sitrep.Person {
 				covered = true
 			}
 		}
-		if !covered {
+		if !covered && acting(s.toks, pm.First, pm.Last) {
 			add(pm.Person)
 		}
 	}
+	// Organisations that speak or act as one party: "the National
+	// Coalition said", "NATO urged".
+	for _, om := range x.actors.Organisations(s.toks) {
+		inName := false
+		for _, q := range s.people {
+			if om.First >= q.First && om.First <= q.Last {
+				inName = true // "U.N. envoy Staffan de Mistura": part of a title
+			}
+		}
+		if !inName && acting(s.toks, om.First, om.Last) && orgVoiced(s.toks, om.First, om.Last) {
+			add(sitrep.Person{Name: om.Name, Country: om.Country, Key: "org:" + om.Name})
+		}
+	}
 	// "the Syrian foreign minister": someone the article named with that title.
-	var known []sitrep.Person
+	type titledPerson struct {
+		p     sitrep.Person
+		words []string
+	}
+	var known []titledPerson
+	loaded := false
 	for i := 0; i+2 < len(s.toks); i++ {
 		if !s.toks[i].Is("the") {
 			continue
 		}
-		if known == nil {
-			known = d.roster.People()
-		}
-		for _, p := range known {
-			role := strings.ToLower(p.Role)
-			if role == "" {
-				continue
+		if !loaded {
+			// Roles split once a sentence, not once per "the".
+			loaded = true
+			for _, p := range d.roster.People() {
+				if p.Role != "" {
+					known = append(known, titledPerson{p, strings.Fields(strings.ToLower(p.Role))})
+				}
 			}
-			words := strings.Fields(role)
+		}
+		for _, kp := range known {
+			p, words := kp.p, kp.words
 			j := i + 1
 			if c, ok := x.gaz.Country(s.toks[j].Text); ok && c == p.Country {
 				j++
@@ -362,3 +385,151 @@ func isDayWord(w string) bool {
 }
 
 var _ = actors.KindGroup
+
+// notActing are the nouns whose "of" makes the name after it someone
+// talked about, not someone taking part: "a key ally of Assad", "the
+// departure of Assad", "the fate of Assad".
+var notActing = map[string]bool{
+	"ally": true, "allies": true, "departure": true, "fate": true, "removal": true, "ouster": true, "future": true,
+	"role": true, "regime": true, "government": true, "supporters": true, "opponents": true, "backer": true, "backers": true,
+	"rule": true, "resignation": true, "overthrow": true, "fall": true, "exit": true, "forces": true, "troops": true,
+	"critic": true, "critics": true, "enemy": true, "enemies": true, "friend": true, "friends": true, "policies": true,
+	"policy": true, "leadership": true, "loyalists": true, "opposition": true, "administration": true, "stepping": true,
+}
+
+// acting reports whether a name at toks[first:last+1] is someone taking
+// part rather than someone mentioned: not "an ally of Assad", not "Assad's
+// government", not "the departure of Assad".
+func acting(toks []text.Token, first, last int) bool {
+	if possessive(toks[last].Text) {
+		return false
+	}
+	if first >= 2 && toks[first-1].Is("of", "against", "without", "toward", "towards") {
+		prev := toks[first-2]
+		if prev.Is("the", "a") && first >= 3 {
+			prev = toks[first-3]
+		}
+		if notActing[prev.Norm] || toks[first-1].Is("against", "without", "toward", "towards") {
+			return false
+		}
+	}
+	// "ally of President Bashar al-Assad": a title in between.
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		if toks[k].Is("of") && k > 0 && notActing[toks[k-1].Norm] {
+			return false
+		}
+		if toks[k].Is(",", ".", ";", "and", "with", "said") {
+			break
+		}
+	}
+	return true
+}
+
+// orgActs are the verbs by which an organisation takes part in diplomacy.
+var orgActs = map[string]bool{
+	"said": true, "says": true, "urged": true, "urges": true, "called": true, "calls": true, "proposed": true, "proposes": true,
+	"met": true, "meets": true, "signed": true, "signs": true, "agreed": true, "agrees": true, "rejected": true, "rejects": true,
+	"welcomed": true, "welcomes": true, "condemned": true, "condemns": true, "announced": true, "announces": true, "demanded": true,
+	"demands": true, "warned": true, "warns": true, "voted": true, "adopted": true, "approved": true, "accepted": true, "accepts": true,
+	"insisted": true, "stated": true, "added": true, "told": true, "appealed": true, "backed": true, "backs": true,
+}
+
+// orgVoiced reports whether an organisation named at toks[first:last+1] is
+// the one speaking or acting: it leads its clause with a verb of
+// diplomacy, or a speech verb names it ("…, the Coalition said").
+func orgVoiced(toks []text.Token, first, last int) bool {
+	for k := last + 1; k < len(toks) && k <= last+4; k++ {
+		if orgActs[toks[k].Norm] {
+			return true
+		}
+		if toks[k].Is(",", ".", ";", "and", "of", "to", "for", "in") {
+			break
+		}
+	}
+	if first > 0 && orgActs[toks[first-1].Norm] {
+		return true
+	}
+	if first > 1 && toks[first-1].Is("the") && orgActs[toks[first-2].Norm] {
+		return true
+	}
+	return false
+}
+
+// joinDevs folds into e the other developments a sentence names a
+// participant of: "According to Fabius, France is working alongside De
+// Mistura" makes the two one story.
+func joinDevs(evs []*event, e *event, cd devCandidate) []*event {
+	out := evs[:0]
+	for _, o := range evs {
+		shared := false
+		if o != e {
+			for _, p := range cd.people {
+				if o.keys[p.Key] {
+					shared = true
+				}
+			}
+		}
+		if !shared {
+			out = append(out, o)
+			continue
+		}
+		for _, p := range o.Participants {
+			if !e.keys[p.Key] {
+				e.keys[p.Key] = true
+				e.Participants = append(e.Participants, p)
+				addCountry(&e.Event, p.Country)
+			}
+		}
+		for _, c := range o.Countries {
+			addCountry(&e.Event, c)
+		}
+		for _, t := range o.Topics {
+			addTopic(&e.Event, t)
+		}
+		for _, st := range o.Sentences {
+			e.Sentences = append(e.Sentences, st)
+		}
+		for i := range o.sentIdx {
+			e.sentIdx[i] = true
+		}
+		if o.first < e.first {
+			e.first = o.first
+			if o.dayKnown {
+				e.Day, e.dayKnown = o.Day, true
+			}
+		}
+		if o.placeRank > e.placeRank {
+			e.place, e.placeRank = o.place, o.placeRank
+		}
+		if devRank[o.Kind] > devRank[e.Kind] && o.strength >= 2 {
+			e.Kind, e.strength = o.Kind, o.strength
+		}
+	}
+	return out
+}
+
+// official reports whether someone speaks for a government or a body:
+// a minister, president, envoy, spokesman.
+func official(people []sitrep.Person) bool {
+	for _, p := range people {
+		r := strings.ToLower(p.Role)
+		for _, w := range []string{"minister", "president", "envoy", "secretary", "spokes", "ambassador", "king", "chancellor", "premier"} {
+			if strings.Contains(r, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// negotiation reports whether a sentence is about the course of
+// diplomacy itself (dialogue, negotiations, a settlement), which makes a
+// lone official's words a development.
+func (x *Extractor) negotiation(s *sentence) bool {
+	for _, tk := range s.toks {
+		if tk.Is("dialogue", "negotiations", "negotiation", "settlement", "ceasefire", "truce", "talks", "peace") {
+			return true
+		}
+	}
+	return false
+}

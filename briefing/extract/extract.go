@@ -45,6 +45,9 @@ type Extractor struct {
 	actors *actors.Table
 	lx     *lexicons
 	dev    *lexicon
+	// states maps a country to its government's forces, for "Syria
+	// carries out air strikes".
+	states map[string]string
 }
 
 var (
@@ -61,7 +64,12 @@ func Default() *Extractor {
 
 // New builds an extractor on a gazetteer and an actor table.
 func New(g *places.Gazetteer, a *actors.Table) *Extractor {
-	x := &Extractor{gaz: g, actors: a, lx: loadLexicons(), dev: newLexicon()}
+	x := &Extractor{gaz: g, actors: a, lx: loadLexicons(), dev: newLexicon(), states: map[string]string{}}
+	for _, ac := range a.Actors() {
+		if ac.Kind == actors.KindState && ac.Country != "" && x.states[ac.Country] == "" {
+			x.states[ac.Country] = ac.Name
+		}
+	}
 	for _, f := range lines("development-triggers.tsv") {
 		if len(f) >= 3 {
 			var s int
@@ -167,6 +175,16 @@ func (x *Extractor) read(a sitrep.Article) *doc {
 	mentions := x.gaz.Find(joined, places.Hint{})
 	d.hint = mainCountry(mentions)
 	mi := 0
+	// Place keys repeat across an article's mentions; compute each once.
+	keys := map[string]string{}
+	key := func(name string) string {
+		k, ok := keys[name]
+		if !ok {
+			k = placeKey(name)
+			keys[name] = k
+		}
+		return k
+	}
 	for _, s := range ss {
 		sn := &sentence{Sentence: s, title: titled && s.Para == 0}
 		sn.toks = text.Tokenize(s.Text)
@@ -181,7 +199,7 @@ func (x *Extractor) read(a sitrep.Article) *doc {
 			if m.End > end {
 				break
 			}
-			sn.places = append(sn.places, placeAt{Mention: m, tok: tokenAt(sn.toks, m.Start-s.Start), nameKey: placeKey(m.Place.Name), adminKey: placeKey(m.Place.Admin)})
+			sn.places = append(sn.places, placeAt{Mention: m, tok: tokenAt(sn.toks, m.Start-s.Start), nameKey: key(m.Place.Name), adminKey: key(m.Place.Admin)})
 		}
 		sn.actors = x.actors.Find(sn.toks)
 		sn.sources = x.actors.Sources(sn.toks)
@@ -190,6 +208,10 @@ func (x *Extractor) read(a sitrep.Article) *doc {
 			sn.people[i].Person = d.roster.Add(pm.Person)
 		}
 		sn.background = x.isBackground(sn, d.pub)
+		if !sn.background && len(d.sents) > 0 {
+			prev := d.sents[len(d.sents)-1]
+			sn.background = prev.background && prev.Para == sn.Para && continuesPast(sn, d.pub)
+		}
 		d.sents = append(d.sents, sn)
 	}
 	x.attribute(d)
@@ -239,6 +261,54 @@ func (x *Extractor) isBackground(s *sentence, pub time.Time) bool {
 	}
 	for i := range s.toks {
 		if e, _ := x.lx.background.match(s.toks, i); e != nil {
+			return true
+		}
+		if s.toks[i].Is("since") && sinceLong(s.toks, i+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// sinceLong reports whether the words after "since" name a start long
+// before the news: a month, a year, "mid-September", "strikes began".
+// "Since Monday" is this week's news and does not count.
+func sinceLong(toks []text.Token, i int) bool {
+	for k := i; k < len(toks) && k < i+4; k++ {
+		w := toks[k].Norm
+		switch {
+		case isMonth(w) || strings.HasPrefix(w, "mid-") || w == "mid":
+			return true
+		case toks[k].Kind == text.Digits && len(w) == 4 && (w[0] == '1' || w[0] == '2'):
+			return true
+		case w == "began" || w == "begun" || w == "started" || w == "start" || w == "beginning" || w == "outbreak" || w == "erupted" || w == "last":
+			return true
+		}
+		if toks[k].Is(",", ".", ";") {
+			break
+		}
+	}
+	return false
+}
+
+// continuesPast reports whether a sentence carries on the story of the
+// background sentence before it: "Its fighters seized a base then", "and
+// later executed them", "at the time". A sentence naming a day of its own
+// in the news window is news again.
+func continuesPast(s *sentence, pub time.Time) bool {
+	for _, dt := range s.dates {
+		if !dt.Coarse && inWindow(dt.Day, pub) {
+			return false
+		}
+	}
+	toks := s.toks
+	for i, tk := range toks {
+		switch {
+		case tk.Is("then") && !(i > 0 && toks[i-1].Is("since", "until", "till")):
+			return true
+		case tk.Is("later", "subsequently", "afterwards") && i+1 < len(toks) && !toks[i+1].Is("today", "tonight", "this"):
+			return true
+		case tk.Is("time") && i > 1 && toks[i-1].Is("the", "that") && toks[i-2].Is("at", "by"):
 			return true
 		}
 	}

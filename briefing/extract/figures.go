@@ -53,6 +53,9 @@ func (x *Extractor) figures(s *sentence, lo, hi int) []fig {
 		if n.Value == 0 && n.Vague == "" {
 			continue
 		}
+		if !countLike(toks, n.First, after) {
+			continue
+		}
 		// Dates: "November 7", "7 November".
 		if n.Head > 0 && isMonth(toks[n.Head-1].Norm) || after < hi && isMonth(toks[after].Norm) {
 			continue
@@ -78,6 +81,11 @@ func (x *Extractor) figures(s *sentence, lo, hi int) []fig {
 		}
 		if among(toks, nounEnd, hi) {
 			subset = true
+		}
+		// "40 dead including 14 children and scores more wounded": a part
+		// shares its whole's outcome.
+		if subset && len(out) > 0 && out[len(out)-1].tok < n.Head && !among(toks, nounEnd, hi) {
+			outcome = outcomeOf(out[len(out)-1].What)
 		}
 		if outcome == "" && subset && len(out) > 0 {
 			outcome = outcomeOf(out[len(out)-1].What)
@@ -140,7 +148,21 @@ func outcomeOf(what string) string {
 // figure category and the index after the noun.
 func (x *Extractor) category(toks []text.Token, i, hi int) (string, int) {
 	for k := i; k < hi && k < i+4; k++ {
+		// "Eight members of one family": civilians.
+		if toks[k].Is("members", "member") && k+1 < hi && toks[k+1].Is("of") {
+			for j := k + 2; j < hi && j < k+5; j++ {
+				if toks[j].Is("family", "families", "household") {
+					return sitrep.FigureCivilians, j + 1
+				}
+			}
+		}
 		if c, ok := x.lx.casualty[toks[k].Norm]; ok {
+			// "jihadists and civilians": a mixed count is a plain toll.
+			if k+2 < hi && toks[k+1].Is("and", "or") {
+				if c2, ok := x.lx.casualty[toks[k+2].Norm]; ok && figureCat(c2) != figureCat(c) {
+					return sitrep.FigureKilled, k + 3
+				}
+			}
 			// "people, mostly civilians" keeps "people".
 			return figureCat(c), k + 1
 		}
@@ -170,7 +192,8 @@ func figureCat(c string) string {
 func outcomeAfter(toks []text.Token, i, hi int) string {
 	for k := i; k < hi && k < i+11; k++ {
 		w := toks[k].Norm
-		if (killedAfter[w] || woundedAfter[w]) && countFollows(toks, k+1) {
+		// "Two dead, twenty injured": an outcome right after the count is its own.
+		if (killedAfter[w] || woundedAfter[w]) && k > i && countFollows(toks, k+1) {
 			return "" // "… and wounded 30 others": a verb for the next count
 		}
 		if killedAfter[w] {
@@ -185,8 +208,13 @@ func outcomeAfter(toks []text.Token, i, hi int) string {
 		if scanStops[w] {
 			return ""
 		}
-		// Another count begins, unless nested in this one.
-		if toks[k].Kind == text.Digits && k > i && !nestWords[toks[k-1].Norm] {
+		// "were among the victims": the count is part of a toll.
+		if w == "victims" && k > 1 && toks[k-2].Is("among") {
+			return sitrep.FigureKilled
+		}
+		// Another count begins, unless nested in this one or this count
+		// is among it ("Nine children were among at least 35 people killed").
+		if toks[k].Kind == text.Digits && k > i && !nestWords[toks[k-1].Norm] && !amongBefore(toks, i, k) {
 			return ""
 		}
 	}
@@ -221,11 +249,36 @@ func outcomeBefore(toks []text.Token, first, lo int) string {
 			}
 			return sitrep.FigureKilled
 		}
+		// "killing a woman and seven children": the first victims are
+		// part of the list.
+		if toks[k].Is("and") && k > 0 && k-1 >= lo && isVictimNoun(toks[k-1].Norm) {
+			continue
+		}
 		if toks[k].Kind == text.Digits || toks[k].Is(".", ";", "and", "said", "but") {
 			return ""
 		}
 	}
 	return ""
+}
+
+// isVictimNoun reports whether w names people killed in a list: "a woman
+// and seven children", "his wife and three children".
+func isVictimNoun(w string) bool {
+	switch w {
+	case "woman", "women", "man", "men", "mother", "father", "wife", "husband", "child", "children", "civilian", "civilians", "girl", "boy", "brother", "sister", "son", "daughter", "parents":
+		return true
+	}
+	return false
+}
+
+// amongBefore reports whether "among" lies in toks[i:k].
+func amongBefore(toks []text.Token, i, k int) bool {
+	for j := i; j < k; j++ {
+		if toks[j].Is("among") {
+			return true
+		}
+	}
+	return false
 }
 
 // among reports whether a count is part of a larger one: "were among those
@@ -325,4 +378,33 @@ func (x *Extractor) vagueShares(s *sentence, lo, hi int) []fig {
 		}
 	}
 	return out
+}
+
+// notCountBefore precede numbers that are not casualty counts: names
+// ("Resolution 2254", "Route 5"), page furniture ("URL 0 612") and people
+// taken rather than killed ("kidnapped 900").
+var notCountBefore = map[string]bool{
+	"resolution": true, "resolutions": true, "article": true, "route": true, "highway": true, "flight": true, "brigade": true,
+	"division": true, "no": true, "number": true, "url": true, "page": true, "room": true, "paragraph": true, "chapter": true,
+	"kidnapped": true, "abducted": true, "arrested": true, "detained": true, "displaced": true, "evacuated": true, "rescued": true,
+	"captured": true, "freed": true, "released": true, "holding": true, "hostage": true, "deported": true, "su": true, "mig": true,
+}
+
+// countLike reports whether the number spanning toks[first:after] can be
+// a count of people: not a label ("Resolution 2254"), not a stray figure
+// before a new sentence run in without its full stop ("2510 The strike").
+func countLike(toks []text.Token, first, after int) bool {
+	if first > 0 {
+		prev := toks[first-1]
+		if notCountBefore[prev.Norm] || prev.Text == ")" {
+			return false
+		}
+	}
+	if after < len(toks) {
+		nx := toks[after]
+		if nx.Kind == text.Word && nx.Capitalised() && nx.Is("the", "a", "an", "in", "on", "at", "this", "it", "he", "she", "they", "related", "topic", "get") {
+			return false
+		}
+	}
+	return true
 }

@@ -174,7 +174,39 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 	}
 	cd.place, cd.rank = x.bestPlace(s, c.lo, c.hi, anchor, d.hint)
 	cd.perp, cd.target = x.roles(s, c.lo, c.hi)
+	if cd.perp == "" {
+		cd.perp = x.countryPerp(s, c.lo, c.hi)
+	}
 	return cd, true
+}
+
+// countryPerp reads a country named as the one striking: "Syria carries
+// out air strikes", "Russia bombed the town". Its government's forces are
+// the perpetrator.
+func (x *Extractor) countryPerp(s *sentence, lo, hi int) string {
+	for i := range s.places {
+		p := &s.places[i]
+		if p.Kind != places.KindCountry || p.tok < lo || p.tok >= hi {
+			continue
+		}
+		next := p.tok + 1
+		for next < len(s.toks) && s.toks[next].Start < p.End-s.Start {
+			next++
+		}
+		if next < len(s.toks) && s.toks[next].Is("also", "reportedly", "has", "have", "had") {
+			next++
+		}
+		if next >= len(s.toks) {
+			continue
+		}
+		w := s.toks[next]
+		if w.Is("carries", "carried", "launches", "launched", "conducts", "conducted", "bombs", "bombed", "pounds", "pounded", "strikes", "struck", "shells", "shelled") {
+			if name := x.states[p.Place.Country]; name != "" {
+				return name
+			}
+		}
+	}
+	return ""
 }
 
 func hasCounted(fs []fig) bool {
@@ -238,7 +270,7 @@ func (x *Extractor) bestPlace(s *sentence, lo, hi, anchor int, hint string) (*pl
 	bestRank := rankNone
 	for i := range s.places {
 		p := &s.places[i]
-		if p.tok < lo || p.tok >= hi || insideActor(s, p.tok) {
+		if p.tok < lo || p.tok >= hi || insideActor(s, p.tok) || origin(s, p.tok) {
 			continue
 		}
 		rank := placeRank(p.Kind)
@@ -533,7 +565,7 @@ func (x *Extractor) fallbackPlace(d *doc, e *event) (*placeAt, int) {
 		}
 		for i := range s.places {
 			p := &s.places[i]
-			if insideActor(s, p.tok) || !locative(s, p.tok) {
+			if insideActor(s, p.tok) || !locative(s, p.tok) || origin(s, p.tok) {
 				continue
 			}
 			if d.hint != "" && p.Place.Country != "" && p.Place.Country != d.hint {
@@ -611,16 +643,10 @@ func locative(s *sentence, tok int) bool {
 // gives the same kind, and a category total with no overall toll counts as
 // the overall toll.
 func settleFigures(fs []fig) []sitrep.Figure {
-	body := map[string]bool{}
-	for _, f := range fs {
-		if !f.title {
-			body[f.What] = true
-		}
-	}
 	var kept []fig
 	seen := map[string]bool{}
 	for _, f := range fs {
-		if f.title && body[f.What] {
+		if f.title && roundedInBody(f, fs) {
 			continue
 		}
 		key := f.What + "|" + f.Vague + "|" + f.AttributedTo + "|" + f.Qualifier + "|" + itoa(f.Value)
@@ -652,6 +678,31 @@ func settleFigures(fs []fig) []sitrep.Figure {
 	return out
 }
 
+// roundedInBody reports whether a headline figure restates, rounded, one
+// the body gives: "over 20 kids" for the body's 21, "dozens" for 36. A
+// headline count the body does not come near ("Seven dead" over a body's
+// first "at least four") is the lead's own figure and stays.
+func roundedInBody(h fig, fs []fig) bool {
+	for _, f := range fs {
+		if f.title || f.What != h.What {
+			continue
+		}
+		if h.Value == 0 || f.Value == 0 || h.What == sitrep.FigureChildren || h.What == sitrep.FigureWomen {
+			// Counts of children and women are small, and a headline's is
+			// the body's restated.
+			return true
+		}
+		d := h.Value - f.Value
+		if d < 0 {
+			d = -d
+		}
+		if d*4 <= f.Value || h.Qualifier != "" && d*2 <= f.Value {
+			return true
+		}
+	}
+	return false
+}
+
 func itoa(n int) string {
 	if n == 0 {
 		return "0"
@@ -664,4 +715,27 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b[i:])
+}
+
+// originWords say a place is where aircraft or forces came from, not where
+// the strike fell: "jets based at the Hmeimim air base", "took off from".
+var originWords = map[string]bool{"based": true, "stationed": true, "deployed": true, "took": true, "taking": true, "flew": true, "flying": true, "departed": true, "departing": true, "launched": true, "returned": true, "headquartered": true}
+
+// origin reports whether the place mention at token tok is where aircraft
+// or forces are based or set out from.
+func origin(s *sentence, tok int) bool {
+	for k := tok - 1; k >= 0 && k >= tok-8; k-- {
+		w := s.toks[k]
+		if originWords[w.Norm] {
+			// "launched strikes on X" is the target; "launched from X" is not.
+			if w.Is("launched", "took", "taking", "flew", "flying", "departed", "departing", "returned") {
+				return k+1 < tok && s.toks[k+1].Is("from", "off")
+			}
+			return true
+		}
+		if w.Is(",", ";", "on", "against", "targeting", "hit", "struck", "near", "killing", "and") {
+			return false
+		}
+	}
+	return false
 }
