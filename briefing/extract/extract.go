@@ -23,6 +23,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -134,6 +135,9 @@ type placeAt struct {
 	tok      int
 	nameKey  string // placeKey of the name and of the admin region, computed once
 	adminKey string
+	// dateline is set for the place a story is filed from ("DAMASCUS —",
+	// "BEIRUT (Reuters) -"): where the reporter is, not the event.
+	dateline bool
 }
 
 // read splits the article and finds tokens, numbers, days, places, actors,
@@ -170,6 +174,19 @@ func (x *Extractor) read(a sitrep.Article) *doc {
 	if pub.IsZero() {
 		pub = a.Fetched
 	}
+	// The text's days are read on its own clock and moved onto the feed's
+	// date, so the events of one article keep the day the feed gives it.
+	clock, shift := pub, 0
+	// Tokenise once; the dateline is read from the first sentences' tokens.
+	toks := make([][]text.Token, len(ss))
+	for i, s := range ss {
+		toks[i] = text.Tokenize(s.Text)
+	}
+	dl, ok := datelineDay(ss, toks, titled, pub)
+	if ok {
+		clock = dl.Day
+		shift = int(text.Midnight(pub).Sub(dl.Day).Hours() / 24)
+	}
 	d := &doc{art: a, pub: text.Midnight(pub), roster: x.actors.NewRoster()}
 
 	mentions := x.gaz.Find(joined, places.Hint{})
@@ -185,11 +202,20 @@ func (x *Extractor) read(a sitrep.Article) *doc {
 		}
 		return k
 	}
-	for _, s := range ss {
+	for si, s := range ss {
 		sn := &sentence{Sentence: s, title: titled && s.Para == 0}
-		sn.toks = text.Tokenize(s.Text)
+		sn.toks = toks[si]
 		sn.nums = text.Numbers(sn.toks)
-		sn.dates = text.Dates(sn.toks, pub)
+		sn.dates = text.Dates(sn.toks, clock)
+		if ok && s.Index == dl.sent {
+			// The dateline's own date is not an event's day.
+			sn.dates = slices.DeleteFunc(sn.dates, func(dt text.Date) bool { return dt.First == dl.First })
+		}
+		if shift != 0 {
+			for i := range sn.dates {
+				sn.dates[i].Day = sn.dates[i].Day.AddDate(0, 0, shift)
+			}
+		}
 		end := s.Start + len(s.Text)
 		for mi < len(mentions) && mentions[mi].Start < s.Start {
 			mi++
@@ -200,6 +226,9 @@ func (x *Extractor) read(a sitrep.Article) *doc {
 				break
 			}
 			sn.places = append(sn.places, placeAt{Mention: m, tok: tokenAt(sn.toks, m.Start-s.Start), nameKey: key(m.Place.Name), adminKey: key(m.Place.Admin)})
+		}
+		if !sn.title && len(d.sents) <= 3 && len(sn.places) > 0 {
+			markDateline(sn)
 		}
 		sn.actors = x.actors.Find(sn.toks)
 		sn.sources = x.actors.Sources(sn.toks)
@@ -216,6 +245,69 @@ func (x *Extractor) read(a sitrep.Article) *doc {
 	}
 	x.attribute(d)
 	return d
+}
+
+// datelineDay reads the date an article's opening prints for itself
+// ("Published October 17 2016 …", "AFP Wednesday 17 Sep 2014 …",
+// "23-07-2016 …"). Feeds re-date items when they are edited or re-published,
+// so "on Saturday" is read against the text's own date. A date
+// after a preposition ("on 21 August 2013") is an event's, not the
+// article's.
+func datelineDay(ss []text.Sentence, all [][]text.Token, titled bool, pub time.Time) (dateline, bool) {
+	seen := 0
+	for si, s := range ss {
+		if titled && s.Para == 0 {
+			continue
+		}
+		if seen++; seen > 2 {
+			break
+		}
+		toks := all[si]
+		if len(toks) > 40 {
+			toks = toks[:40]
+		}
+		for _, dt := range text.Dates(toks, pub) {
+			if !dt.Year || dt.Coarse || dt.First > 30 {
+				continue
+			}
+			// "Date of publication 11 September 2016" is the article's own.
+			own := dt.First > 1 && toks[dt.First-2].Is("publication", "published", "updated")
+			if dt.First > 0 && !own && toks[dt.First-1].Is("on", "in", "since", "of", "from", "until", "till", "by", "at", "before", "after", "to", "between", "and", "dated") {
+				continue
+			}
+			return dateline{Date: dt, sent: s.Index}, true
+		}
+	}
+	return dateline{}, false
+}
+
+// dateline is the date an article prints for itself and the sentence it
+// is in.
+type dateline struct {
+	text.Date
+	sent int
+}
+
+// markDateline marks a place that opens a sentence as a dateline when it is
+// written in capitals or followed by a dash, colon or parenthesis.
+func markDateline(s *sentence) {
+	p := &s.places[0]
+	if p.tok > 3 || p.Kind == places.KindCountry {
+		return
+	}
+	for k := 0; k < p.tok; k++ {
+		if s.toks[k].Kind == text.Word && !s.toks[k].Capitalised() {
+			return
+		}
+	}
+	next := p.tok + 1
+	for next < len(s.toks) && s.toks[next].Start < p.End-s.Start {
+		next++
+	}
+	upper := strings.ToUpper(p.Text) == p.Text && len(p.Text) > 2
+	if upper || next < len(s.toks) && s.toks[next].Is("—", "–", "-", ":", "(") {
+		p.dateline = true
+	}
 }
 
 // mainCountry is the country named most often, as a hint for ambiguous names.

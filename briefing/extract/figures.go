@@ -12,17 +12,18 @@ type fig struct {
 	subset bool   // "including 21 children", "among those killed": part of another count
 	noun   string // the counted noun as written, lower-case ("soldiers")
 	title  bool
+	civil  bool // an overall toll the text says is of civilians ("all of them civilians")
 }
 
 // Outcome words read forward from the number ("63 people were killed") and
 // backward ("killing 63", "the toll rose to 95").
 var (
-	killedAfter   = map[string]bool{"killed": true, "dead": true, "died": true, "die": true, "deaths": true, "perished": true, "slain": true, "killing": false, "executed": true, "beheaded": true, "lost": false, "massacred": true, "fatalities": true, "murdered": true, "lives": true}
+	killedAfter   = map[string]bool{"killed": true, "dead": true, "died": true, "die": true, "deaths": true, "perished": true, "slain": true, "killing": false, "executed": true, "beheaded": true, "lost": false, "massacred": true, "fatalities": true, "murdered": true, "lives": true, "martyred": true, "martyrs": true, "martyr": true}
 	woundedAfter  = map[string]bool{"wounded": true, "injured": true, "hurt": true, "injuries": true, "wounds": true, "injuring": false}
-	killedBefore  = map[string]bool{"killing": true, "killed": true, "kill": true, "kills": true, "toll": true, "lost": true, "losing": true, "executed": true, "executing": true, "beheaded": true, "dead": true, "massacred": true, "massacring": true, "claiming": true, "claimed": true, "slaughtered": true}
+	killedBefore  = map[string]bool{"killing": true, "killed": true, "kill": true, "kills": true, "toll": true, "lost": true, "losing": true, "executed": true, "executing": true, "beheaded": true, "dead": true, "massacred": true, "massacring": true, "claiming": true, "claimed": true, "slaughtered": true, "martyrdom": true, "martyring": true}
 	woundedBefore = map[string]bool{"wounding": true, "injuring": true, "wounded": true, "injured": true, "wound": true, "injure": true}
 	// scanStops end the forward search for an outcome: a new clause begins.
-	scanStops = map[string]bool{"after": true, "when": true, "as": true, "while": true, "because": true, "but": true, "said": true, "told": true, "according": true, "who": true, "which": true, "that": true, ";": true, ":": true, "since": true, "before": true, "if": true, "fled": true, "displaced": true, "evacuated": true, "rescued": true, "arrested": true, "captured": true, "freed": true, "released": true, "missing": true, "trapped": true}
+	scanStops = map[string]bool{"after": true, "when": true, "as": true, "while": true, "because": true, "but": true, "said": true, "told": true, "according": true, "who": true, "which": true, "that": true, ";": true, ":": true, "since": true, "before": true, "if": true, "fled": true, "addition": true, "displaced": true, "evacuated": true, "rescued": true, "arrested": true, "captured": true, "freed": true, "released": true, "missing": true, "trapped": true}
 	// nestWords put a number inside the count before it.
 	nestWords = map[string]bool{"including": true, "among": true, "them": true, "whom": true, "of": true, "the": true, "those": true, "incl": true}
 	// notCasualty follow numbers that count something else.
@@ -69,14 +70,21 @@ func (x *Extractor) figures(s *sentence, lo, hi int) []fig {
 		if outcome == "" {
 			outcome = outcomeBefore(toks, n.First, lo)
 		}
-		// "the toll … has risen to 37".
-		if outcome == "" && revised && n.First > 0 && toks[n.First-1].Is("to", "at") {
+		// "the toll … has risen to 37", "the death toll has reached 20".
+		if outcome == "" && revised && n.First > 0 && toks[n.First-1].Is("to", "at", "reached", "hit") {
 			outcome = sitrep.FigureKilled
 		}
 		subset := false
 		for k := n.First - 1; k >= lo && k >= n.First-2; k-- {
 			if toks[k].Is("including", "among", "incl") {
 				subset = true
+			}
+		}
+		// "The victims included 6 children", "the dead include two women".
+		if n.First > 1 && toks[n.First-1].Is("included", "include", "includes") && isToll(toks[n.First-2].Norm) {
+			subset = true
+			if outcome == "" {
+				outcome = sitrep.FigureKilled
 			}
 		}
 		if among(toks, nounEnd, hi) {
@@ -107,6 +115,10 @@ func (x *Extractor) figures(s *sentence, lo, hi int) []fig {
 				subset = true
 			}
 		}
+		// "a family of seven": the whole count is of civilians.
+		if cat == "" && n.First > 1 && toks[n.First-1].Is("of") && toks[n.First-2].Is("family", "families", "household") {
+			cat = sitrep.FigureCivilians
+		}
 		if cat == "" {
 			cat = sitrep.FigureKilled
 		}
@@ -121,6 +133,7 @@ func (x *Extractor) figures(s *sentence, lo, hi int) []fig {
 		if nounEnd > n.Last+1 {
 			f.noun = toks[nounEnd-1].Norm
 		}
+		f.civil = what == sitrep.FigureKilled && !subset && civilianWhole(toks, nounEnd, hi)
 		out = append(out, f)
 	}
 	out = append(out, x.vagueShares(s, lo, hi)...)
@@ -219,6 +232,45 @@ func outcomeAfter(toks []text.Token, i, hi int) string {
 		}
 	}
 	return ""
+}
+
+// isToll reports whether w names the people killed: "the victims", "the dead".
+func isToll(w string) bool {
+	switch w {
+	case "victims", "dead", "killed", "fatalities", "casualties", "toll":
+		return true
+	}
+	return false
+}
+
+// civilianWhole reports whether the words after a count say all of it is
+// civilians: "12 people, all of them civilians", "all civilians",
+// "including women and children" (with no number for the part).
+func civilianWhole(toks []text.Token, i, hi int) bool {
+	for k := i; k < hi && k < i+8; k++ {
+		w := toks[k].Norm
+		if toks[k].Kind == text.Digits || scanStops[w] && w != "who" {
+			return false
+		}
+		switch w {
+		case "all":
+			for j := k + 1; j < hi && j < k+4; j++ {
+				if toks[j].Is("civilians", "civilian", "residents", "villagers") {
+					return true
+				}
+			}
+		case "including", "among":
+			j := k + 1
+			if j < hi && toks[j].Is("them") {
+				j++
+			}
+			if j+2 < hi && toks[j].Is("women", "children") && toks[j+1].Is("and") && toks[j+2].Is("children", "women", "elderly") {
+				return true
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // countFollows reports whether a number starts at toks[i].
@@ -360,6 +412,17 @@ func (x *Extractor) vagueShares(s *sentence, lo, hi int) []fig {
 	toks := s.toks
 	var out []fig
 	for i := lo; i < hi; i++ {
+		// "40 people, mostly civilians", "mostly women and children".
+		if toks[i].Is("mostly", "mainly", "largely") && i+1 < hi {
+			if c, ok := x.lx.casualty[toks[i+1].Norm]; ok && c != "killed" {
+				cat := figureCat(c)
+				if (c == "women" || c == "children") && i+3 < hi && toks[i+2].Is("and") {
+					cat = sitrep.FigureCivilians
+				}
+				out = append(out, fig{Figure: sitrep.Figure{What: cat, Vague: "most of them", Sentence: s.Text, AttributedTo: s.attrib}, tok: i, subset: true, title: s.title})
+			}
+			continue
+		}
 		if !toks[i].Is("half", "most", "majority", "many", "third") {
 			continue
 		}

@@ -22,6 +22,7 @@ type event struct {
 	figs      []fig
 	keys      map[string]bool // participants' keys, for developments
 	sentIdx   map[int]bool
+	civilSite bool // a market, school, camp of displaced people… was struck
 }
 
 // clause is the part of a sentence one incident is read from, with the day
@@ -49,6 +50,7 @@ type candidate struct {
 	anaphor  bool   // "the strikes", "the attack": refers back
 	subject  string // "The soldiers were killed by …": the figure category it refers back to
 	noun     string // and the noun itself
+	civil    bool   // names a civilian site or civilians as what was struck
 }
 
 // clauses splits a sentence at "a day after" and the like, so the event
@@ -144,6 +146,7 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 		i += n - 1
 	}
 	cd.figs = x.figures(s, c.lo, c.hi)
+	cd.civil = x.civilianSite(s, c.lo, c.hi)
 	if cd.strength < 2 && !hasCounted(cd.figs) {
 		// "The soldiers were reportedly killed by …" adds to the count of soldiers.
 		if subj := x.sameSubject(s, c); subj != "" {
@@ -275,6 +278,9 @@ func (x *Extractor) bestPlace(s *sentence, lo, hi, anchor int, hint string) (*pl
 		}
 		rank := placeRank(p.Kind)
 		score := float64(rank) * 2
+		if p.dateline {
+			score -= 8
+		}
 		// A place abroad in an article about one country is usually a
 		// capital issuing statements or a misread name.
 		if hint != "" && p.Place.Country != "" && p.Place.Country != hint && p.Kind != places.KindCountry {
@@ -511,6 +517,58 @@ func (x *Extractor) absorb(e *event, cd candidate) {
 		e.Target = cd.target
 	}
 	e.figs = append(e.figs, cd.figs...)
+	e.civilSite = e.civilSite || cd.civil
+}
+
+// siteVerbs before a site word make it what was struck: "struck a
+// market", "shells landed on a school".
+var siteVerbs = map[string]bool{
+	"on": true, "at": true, "into": true, "hit": true, "hits": true, "struck": true, "strike": true, "strikes": true,
+	"targeted": true, "targeting": true, "targets": true, "bombed": true, "bombing": true, "shelled": true, "shelling": true,
+	"near": true, "through": true, "inside": true, "outside": true, "pounded": true, "attacked": true, "attack": true, "raided": true,
+}
+
+// civilianSite reports whether a clause names a civilian site as what was
+// struck ("hit a bakery", "on a crowded market") or civilians as the ones
+// attacked ("a convoy carrying evacuees", "a camp for displaced people").
+func (x *Extractor) civilianSite(s *sentence, lo, hi int) bool {
+	toks := s.toks[:hi]
+	for i := lo; i < hi; i++ {
+		e, n := x.lx.sites.match(toks, i)
+		if e == nil {
+			continue
+		}
+		if e.value == "people" {
+			return true
+		}
+		for k := i - 1; k >= lo && k >= i-5; k-- {
+			w := toks[k].Norm
+			if w == "to" || w == "taken" || w == "rushed" || w == "transferred" || w == "from" || toks[k].Kind == text.Punct {
+				break
+			}
+			if siteVerbs[w] {
+				return true
+			}
+		}
+		i += n - 1
+	}
+	return false
+}
+
+// civilianTotals makes the overall toll of an incident that struck a
+// civilian site its civilian toll too, when the text gives no civilian
+// or fighter count of its own.
+func civilianTotals(e *event) {
+	for _, f := range e.figs {
+		if f.What == sitrep.FigureCivilians || f.What == sitrep.FigureFighters {
+			return
+		}
+	}
+	for i := range e.figs {
+		if f := &e.figs[i]; f.What == sitrep.FigureKilled && !f.subset {
+			f.civil = true
+		}
+	}
 }
 
 // finishIncident settles an event's place and figures; it reports false
@@ -530,6 +588,9 @@ func (x *Extractor) finishIncident(d *doc, e *event) bool {
 	}
 	if e.place != nil {
 		e.Place = e.place.Place
+	}
+	if e.civilSite {
+		civilianTotals(e)
 	}
 	e.Figures = settleFigures(e.figs)
 	conf := 0.3 + 0.1*float64(e.strength)
@@ -559,12 +620,17 @@ func (x *Extractor) fallbackPlace(d *doc, e *event) (*placeAt, int) {
 	var best *placeAt
 	bestRank := e.placeRank
 	dist := 1 << 30
+	var dateline *placeAt
 	for _, s := range d.sents {
 		if s.Para != s0.Para && s.Index > 2 {
 			continue
 		}
 		for i := range s.places {
 			p := &s.places[i]
+			if p.dateline {
+				dateline = p
+				continue
+			}
 			if insideActor(s, p.tok) || !locative(s, p.tok) || origin(s, p.tok) {
 				continue
 			}
@@ -579,6 +645,30 @@ func (x *Extractor) fallbackPlace(d *doc, e *event) (*placeAt, int) {
 			if r > bestRank || r == bestRank && dd < dist && best != nil {
 				best, bestRank, dist = p, r, dd
 			}
+		}
+	}
+	if best == nil && d.hint != "" {
+		// Else the first place in the article's country where something
+		// happened, before the dateline, which only says where the
+		// reporter is.
+		for _, s := range d.sents {
+			if s.background {
+				continue
+			}
+			for i := range s.places {
+				p := &s.places[i]
+				if p.dateline || p.Kind == places.KindCountry || p.Place.Country != d.hint || insideActor(s, p.tok) || !locative(s, p.tok) || origin(s, p.tok) {
+					continue
+				}
+				if r := placeRank(p.Kind); r > e.placeRank {
+					return p, r
+				}
+			}
+		}
+	}
+	if best == nil && dateline != nil {
+		if r := placeRank(dateline.Kind); r > e.placeRank {
+			return dateline, r
 		}
 	}
 	return best, bestRank
@@ -666,6 +756,11 @@ func settleFigures(fs []fig) []sitrep.Figure {
 	var implied *fig
 	for i, f := range kept {
 		out = append(out, f.Figure)
+		if f.civil && f.What == sitrep.FigureKilled {
+			c := f.Figure
+			c.What = sitrep.FigureCivilians
+			out = append(out, c)
+		}
 		if !hasKilled && !f.subset && f.Value > 0 && f.What != sitrep.FigureWounded && (implied == nil || f.Value > implied.Value) {
 			implied = &kept[i]
 		}

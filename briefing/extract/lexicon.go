@@ -89,10 +89,12 @@ type lexicons struct {
 	casualty   map[string]string
 	background *lexicon
 	topics     *lexicon
+	// sites mark victims as civilians: places struck ("site") and people ("people").
+	sites *lexicon
 }
 
 func loadLexicons() *lexicons {
-	lx := &lexicons{triggers: newLexicon(), kindRank: map[string]int{}, casualty: map[string]string{}, background: newLexicon(), topics: newLexicon()}
+	lx := &lexicons{triggers: newLexicon(), kindRank: map[string]int{}, casualty: map[string]string{}, background: newLexicon(), topics: newLexicon(), sites: newLexicon()}
 	for _, f := range lines("triggers.tsv") {
 		if len(f) < 3 {
 			continue
@@ -110,6 +112,11 @@ func loadLexicons() *lexicons {
 	}
 	for _, f := range lines("background.txt") {
 		lx.background.add(f[0], "", 0)
+	}
+	for _, f := range lines("civilian-sites.tsv") {
+		if len(f) >= 2 {
+			lx.sites.add(f[0], f[1], 0)
+		}
 	}
 	for _, f := range lines("topics.txt") {
 		lx.topics.add(f[0], f[0], 0)

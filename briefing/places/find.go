@@ -61,6 +61,7 @@ type span struct {
 	cands  []cand
 	fuzzy  bool
 	cue    bool // "village of X", "X, a town"
+	person bool // follows a first name or title
 	chosen int32
 	kind   string
 	ok     bool
@@ -157,7 +158,20 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 	for k := range spans {
 		s := &spans[k]
 		if len(s.cands) > 0 {
+			s.person = g.afterPerson(ws, s.i)
 			g.choose(ws, s, ctx, admins)
+			// A spelling listed only for places elsewhere may still be an
+			// unlisted spelling of a place in this text's country:
+			// "rebel-held Atareb" for Atarib.
+			if !s.ok && !s.fuzzy && !s.cue && s.j-s.i == 1 {
+				if alt, ok := g.fuzzySpan(ws, s.i); ok {
+					alt.person = s.person
+					g.choose(ws, &alt, ctx, admins)
+					if alt.ok {
+						*s = alt
+					}
+				}
+			}
 		}
 		if !s.ok {
 			continue
@@ -283,8 +297,14 @@ func (g *Gazetteer) match(ws []word, i int) (span, bool) {
 	if best > 0 {
 		return span{i: i, j: i + best, cands: cands}, true
 	}
-	// Spellings nobody listed, by transliteration key, for well-known places
-	// only and never for common words.
+	return g.fuzzySpan(ws, i)
+}
+
+// fuzzySpan matches the one or two words at i by transliteration key: a
+// spelling nobody listed, for well-known places only and never for common
+// words.
+func (g *Gazetteer) fuzzySpan(ws []word, i int) (span, bool) {
+	var cands []cand
 	if len(ws[i].norm) < 4 || g.common[ws[i].norm] || g.stop[ws[i].norm] {
 		return span{}, false
 	}
@@ -437,6 +457,20 @@ func (g *Gazetteer) choose(ws []word, s *span, ctx, admins map[string]bool) {
 	}
 }
 
+// afterPerson reports whether word i follows a first name or title
+// ("Colonel Barazi"), or a capitalised word opening the sentence that is
+// neither an English word nor a place ("Talal Barazi said").
+func (g *Gazetteer) afterPerson(ws []word, i int) bool {
+	if i == 0 || ws[i].gap {
+		return false
+	}
+	p := ws[i-1].norm
+	if g.persons[p] {
+		return true
+	}
+	return ws[i-1].cap && ws[i-1].sentStart && !g.common[p] && !directions[p] && !g.isPlaceWord(p) && len(g.byFirst[p]) == 0
+}
+
 // isPlaceWord reports whether a word before a name is itself a country,
 // demonym or well-known place, possibly possessive without its apostrophe
 // ("Syria's Idlib", "Syrias Idlib", "Syrian Aleppo"): then the name is not
@@ -478,8 +512,10 @@ func (g *Gazetteer) accept(e entry, src int8, s *span, ctx map[string]bool, stop
 		return false
 	}
 	if s.fuzzy {
-		// Unlisted spellings: only of places in a country this text names.
-		return !inName && ctx[e.cc]
+		// Unlisted spellings: only of places in a country this text names,
+		// and never a surname after a first name or title ("Mohammed
+		// Barazi", "Colonel Barazi"), even at a sentence's start.
+		return !inName && !s.person && ctx[e.cc]
 	}
 	switch {
 	case e.kind == KindCountry:

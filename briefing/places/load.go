@@ -24,6 +24,7 @@ type Sources struct {
 	Demonyms  []byte // demonym, country
 	Stop      []byte // one name a line
 	Common    []byte // one word a line
+	Persons   []byte // first names and titles, one a line
 }
 
 // Name sources, strongest first.
@@ -64,6 +65,7 @@ type Gazetteer struct {
 	demonym  map[string]int32   // normalised demonym → country entry
 	stop     map[string]bool    // normalised
 	common   map[string]bool    // normalised
+	persons  map[string]bool    // normalised first names and titles
 	maxWords int
 }
 
@@ -77,6 +79,7 @@ func Load(src Sources) (*Gazetteer, error) {
 		demonym: map[string]int32{},
 		stop:    map[string]bool{},
 		common:  map[string]bool{},
+		persons: map[string]bool{},
 	}
 	steps := []struct {
 		what string
@@ -117,6 +120,9 @@ func Load(src Sources) (*Gazetteer, error) {
 	}
 	for _, l := range lines(src.Common) {
 		g.common[normText(l)] = true
+	}
+	for _, l := range lines(src.Persons) {
+		g.persons[normText(l)] = true
 	}
 	return g, nil
 }

@@ -17,6 +17,9 @@ type Date struct {
 	// Coarse is set when only a month, season or year is named ("in late
 	// August", "last year"); Day is then the first day of that period.
 	Coarse bool
+	// Year is set when the text gives the year ("17 Sep 2014",
+	// "23-07-2016"), as a dateline does.
+	Year bool
 }
 
 var months = map[string]time.Month{
@@ -57,6 +60,8 @@ func Dates(toks []Token, pub time.Time) []Date {
 	add := func(d time.Time, first, last int, explicit, coarse bool) {
 		out = append(out, Date{Day: d, First: first, Last: last, Explicit: explicit, Coarse: coarse})
 	}
+	// year marks the date just added as naming its year.
+	year := func() { out[len(out)-1].Year = true }
 	for i := 0; i < len(toks); i++ {
 		w := toks[i].Norm
 		next := ""
@@ -166,6 +171,9 @@ func Dates(toks []Token, pub time.Time) []Date {
 						hasYear, last = true, k
 					}
 					add(calendar(day, y, hasYear, m, d), i, last, true, false)
+					if hasYear {
+						year()
+					}
 					i = last
 					continue
 				}
@@ -200,10 +208,19 @@ func Dates(toks []Token, pub time.Time) []Date {
 						hasYear, last = true, k
 					}
 					add(calendar(day, y, hasYear, m, d), i, last, true, false)
+					if hasYear {
+						year()
+					}
 					i = last
 					continue
 				}
 			}
+		}
+		// "23-07-2016", "02.10.2017": day, month, year.
+		if d, ok := numericDate(toks[i].Text); ok {
+			add(d, i, i, true, false)
+			year()
+			continue
 		}
 		// A bare year: "in 2011", "since 2013".
 		if toks[i].Kind == Digits && len(toks[i].Text) == 4 && i > 0 && toks[i-1].Is("in", "since", "of", "until", "from") {
@@ -227,4 +244,24 @@ func calendar(pub time.Time, y int, hasYear bool, m time.Month, d int) time.Time
 		t = t.AddDate(-1, 0, 0)
 	}
 	return t
+}
+
+// numericDate reads a day-month-year date written in digits with hyphens,
+// dots ("23-07-2016", "02.10.2017"), as Arabic and European
+// outlets print datelines. Month-first order is not read: it is ambiguous.
+func numericDate(w string) (time.Time, bool) {
+	if len(w) != 10 || (w[2] != '-' && w[2] != '.') || w[5] != w[2] {
+		return time.Time{}, false
+	}
+	d, err1 := strconv.Atoi(w[0:2])
+	m, err2 := strconv.Atoi(w[3:5])
+	y, err3 := strconv.Atoi(w[6:10])
+	if err1 != nil || err2 != nil || err3 != nil || d < 1 || d > 31 || m < 1 || m > 12 || y < 1900 || y > 2100 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
 }
