@@ -32,7 +32,7 @@ func (s *SQLite) PutArticle(ctx context.Context, a sitrep.Article) (inserted boo
 	if err != nil {
 		return false, err
 	}
-	err = s.tx(ctx, func(tx *sql.Tx) (err error) {
+	err = s.tx(ctx, func(tx *txn) (err error) {
 		inserted, err = putArticle(ctx, tx, a, paras)
 		return err
 	})
@@ -42,7 +42,7 @@ func (s *SQLite) PutArticle(ctx context.Context, a sitrep.Article) (inserted boo
 	return inserted, nil
 }
 
-func putArticle(ctx context.Context, tx *sql.Tx, a sitrep.Article, paras string) (bool, error) {
+func putArticle(ctx context.Context, tx *txn, a sitrep.Article, paras string) (bool, error) {
 	// With no conflict target, DO NOTHING covers the primary key and both
 	// unique indexes (url, hash) at once.
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles (id, feed_id, url, link, title, outlet, author,
@@ -94,10 +94,18 @@ func (s *SQLite) ArticlesPublished(ctx context.Context, from, to time.Time) ([]s
 // defaultSearchLimit is the number of results when the caller asks for none.
 const defaultSearchLimit = 20
 
+// searchWindow is how many of the newest matching articles a search ranks.
+// Ranking costs a few microseconds a match, so ranking every match of a word
+// found in most articles would take seconds; a query that broad is about the
+// latest news anyway.
+const searchWindow = 1000
+
 // SearchArticles returns the articles that hold every word of query in their
 // title, summary or text, best match first (BM25, a title match weighing
-// most). query is plain user text: it is never parsed as FTS5 syntax. A query
-// with no words returns nothing.
+// most; among equals the most recently stored). When more than searchWindow
+// articles match, only the newest searchWindow are ranked. query is plain
+// user text, never parsed as FTS5 syntax; a query with no words returns
+// nothing.
 func (s *SQLite) SearchArticles(ctx context.Context, query string, limit int) ([]sitrep.Article, error) {
 	match := ftsQuery(query)
 	if match == "" {
@@ -106,11 +114,16 @@ func (s *SQLite) SearchArticles(ctx context.Context, query string, limit int) ([
 	if limit <= 0 {
 		limit = defaultSearchLimit
 	}
-	return s.queryArticles(ctx, `SELECT `+articleColumns+`
-		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-		WHERE articles_fts MATCH ?
-		ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0), a.published DESC
-		LIMIT ?`, match, limit)
+	// FTS5 walks its matches in rowid order natively, so the inner LIMIT
+	// stops the walk; rowids grow as articles are stored.
+	// Only the final few rows are joined to articles.
+	return s.queryArticles(ctx, `SELECT `+articleColumns+` FROM (
+			SELECT rowid, score FROM (
+				SELECT rowid, bm25(articles_fts, 10.0, 4.0, 1.0) AS score FROM articles_fts
+				WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?
+			) ORDER BY score, rowid DESC LIMIT ?
+		) m JOIN articles a ON a.rowid = m.rowid
+		ORDER BY m.score, m.rowid DESC`, match, searchWindow, limit)
 }
 
 func (s *SQLite) queryArticles(ctx context.Context, query string, args ...any) ([]sitrep.Article, error) {
@@ -151,14 +164,10 @@ func (s *SQLite) MarkSeen(ctx context.Context, feedID int64, itemIDs []string) e
 	if len(itemIDs) == 0 {
 		return nil
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO seen_items (feed_id, item_id) VALUES (?, ?) ON CONFLICT DO NOTHING`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
+	err := s.tx(ctx, func(tx *txn) error {
 		for _, id := range itemIDs {
-			if _, err := st.ExecContext(ctx, feedID, id); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO seen_items (feed_id, item_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+				feedID, id); err != nil {
 				return err
 			}
 		}

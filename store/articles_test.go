@@ -247,3 +247,17 @@ func TestSeenItems(t *testing.T) {
 		}
 	}
 }
+
+func TestFTSQueryQuotesEveryWord(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`air strike`, `"air" "strike"`},
+		{`say "ceasefire`, `"say" """ceasefire"`},
+		{`NEAR(a b)`, `"NEAR(a" "b)"`},
+		{`* - ^ :`, ``},
+		{"tab\tsep\x00nul", `"tab" "sep nul"`},
+	} {
+		if got := ftsQuery(tc.in); got != tc.want {
+			t.Errorf("ftsQuery(%q) = %s; want %s", tc.in, got, tc.want)
+		}
+	}
+}

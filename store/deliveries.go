@@ -27,7 +27,7 @@ func (s *SQLite) BeginDelivery(ctx context.Context, scheduleID int64, slot time.
 	if slot.IsZero() {
 		return d, false, errors.New("store: begin delivery: no slot time")
 	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.durableTx(ctx, func(tx *txn) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO deliveries (schedule_id, slot, state, started)
 			SELECT id, ?, ?, ? FROM schedules WHERE id = ?
 			ON CONFLICT (schedule_id, slot) DO NOTHING`,
@@ -55,7 +55,7 @@ func (s *SQLite) RecordDeliveryPart(ctx context.Context, deliveryID int64, part 
 	if part < 0 || part > 1000 {
 		return fmt.Errorf("store: record delivery part: part %d out of range", part)
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.durableTx(ctx, func(tx *txn) error {
 		var msgs []string
 		if err := tx.QueryRowContext(ctx, `SELECT messages FROM deliveries WHERE id = ?`, deliveryID).
 			Scan(jsonCol{&msgs}); err != nil {
@@ -94,8 +94,12 @@ func (s *SQLite) FinishDelivery(ctx context.Context, d sitrep.Delivery) error {
 			return err
 		}
 	}
-	res, err := s.w.ExecContext(ctx, `UPDATE deliveries SET state = ?, stories = ?, note = ?, finished = ? WHERE id = ?`,
-		d.State, stories, d.Note, fmtTime(d.Finished), d.ID)
+	var res sql.Result
+	err := s.durableTx(ctx, func(tx *txn) (err error) {
+		res, err = tx.ExecContext(ctx, `UPDATE deliveries SET state = ?, stories = ?, note = ?, finished = ? WHERE id = ?`,
+			d.State, stories, d.Note, fmtTime(d.Finished), d.ID)
+		return err
+	})
 	return affected(res, err, "finish delivery %d", d.ID)
 }
 

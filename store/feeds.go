@@ -33,7 +33,7 @@ func (s *SQLite) AddFeed(ctx context.Context, f sitrep.Feed) (sitrep.Feed, error
 		f.Created = s.now()
 	}
 	var out sitrep.Feed
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *txn) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO feeds (url, title, outlet, site_url, etag, last_modified,
 			body_hash, ttl_ns, primed, next_poll, last_attempt, last_success, error_count, last_error,
 			disabled, disabled_reason, created)
@@ -118,7 +118,7 @@ func (s *SQLite) UpdateFeed(ctx context.Context, f sitrep.Feed) error {
 // articles stay: stories cite them.
 func (s *SQLite) RemoveFeed(ctx context.Context, id int64) error {
 	var res sql.Result
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *txn) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM seen_items WHERE feed_id = ?`, id); err != nil {
 			return err
 		}

@@ -24,9 +24,9 @@ type migration struct {
 	sql     string
 }
 
-// migrations returns the embedded migrations in version order.
-func migrations() ([]migration, error) {
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+// migrations returns the migrations in fsys in version order.
+func migrations(fsys fs.FS) ([]migration, error) {
+	names, err := fs.Glob(fsys, "migrations/*.sql")
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +38,7 @@ func migrations() ([]migration, error) {
 		if !ok || err != nil || v <= 0 {
 			return nil, fmt.Errorf("store: migration %s: name must start with a positive number and '_'", base)
 		}
-		body, err := migrationFiles.ReadFile(name)
+		body, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err
 		}
@@ -73,8 +73,8 @@ func schemaVersion(ctx context.Context, q interface {
 // transaction with its row in schema_migrations, so a crash leaves the schema
 // at a version boundary. It refuses a database newer than this build before
 // writing anything.
-func (s *SQLite) migrate(ctx context.Context) error {
-	ms, err := migrations()
+func (s *SQLite) migrate(ctx context.Context, fsys fs.FS) error {
+	ms, err := migrations(fsys)
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func (s *SQLite) migrate(ctx context.Context) error {
 		if m.version <= have {
 			continue
 		}
-		err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := s.tx(ctx, func(tx *txn) error {
 			// Another process may have migrated while this one waited for
 			// the write lock.
 			cur, err := schemaVersion(ctx, tx)
@@ -106,17 +106,18 @@ func (s *SQLite) migrate(ctx context.Context) error {
 			if cur >= m.version {
 				return nil
 			}
-			if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			if _, err := tx.tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 				version INTEGER PRIMARY KEY,
 				name    TEXT NOT NULL,
 				applied TEXT NOT NULL
 			)`); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			// Unprepared: a migration holds many statements and runs once.
+			if _, err := tx.tx.ExecContext(ctx, m.sql); err != nil {
 				return err
 			}
-			_, err = tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)`,
+			_, err = tx.tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)`,
 				m.version, m.name, fmtTime(s.now()))
 			return err
 		})

@@ -28,8 +28,8 @@ var _ sitrep.Store = (*SQLite)(nil)
 // write. An in-memory database has a single connection for both.
 type SQLite struct {
 	path string
-	w    *sql.DB // the one writer
-	r    *sql.DB // readers; the same as w for ":memory:"
+	w    *conns // the one writer
+	r    *conns // readers; the same as w for ":memory:"
 	now  func() time.Time
 }
 
@@ -65,11 +65,12 @@ func Open(path string) (*SQLite, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0) // an in-memory database lives exactly as long as its connection
 	w.SetConnMaxIdleTime(0)
-	s.w, s.r = w, w
+	s.w = newConns(w)
+	s.r = s.w
 
 	ctx := context.Background()
-	if err := s.migrate(ctx); err != nil {
-		w.Close()
+	if err := s.migrate(ctx, migrationFiles); err != nil {
+		s.w.Close()
 		return nil, err
 	}
 	if memory {
@@ -78,18 +79,18 @@ func Open(path string) (*SQLite, error) {
 	// WAL is a property of the file, set once, after the version check so a
 	// refused file is not converted.
 	if _, err := w.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
-		w.Close()
+		s.w.Close()
 		return nil, fmt.Errorf("store: %s: enable WAL: %w", path, err)
 	}
 	r, err := sql.Open("sqlite", dsn(path, memory, true))
 	if err != nil {
-		w.Close()
+		s.w.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	n := max(4, runtime.GOMAXPROCS(0))
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	s.r = r
+	s.r = newConns(r)
 	return s, nil
 }
 
@@ -165,7 +166,7 @@ func (s *SQLite) Close() error {
 	if s.r != s.w {
 		errs = append(errs, s.r.Close())
 	}
-	if _, err := s.w.Exec("PRAGMA optimize"); err != nil {
+	if _, err := s.w.db.Exec("PRAGMA optimize"); err != nil {
 		errs = append(errs, err)
 	}
 	errs = append(errs, s.w.Close())
@@ -176,14 +177,38 @@ func (s *SQLite) Close() error {
 }
 
 // tx runs fn in a write transaction, committed when fn returns nil.
-func (s *SQLite) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+func (s *SQLite) tx(ctx context.Context, fn func(*txn) error) error {
+	tx, err := s.w.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
+	t := &txn{tx: tx, c: s.w}
+	err = t.run(fn)
+	s.w.prepare(ctx, t.missed)
+	return err
+}
+
+// durableTx is tx for the records that must survive a power cut, not only a
+// crash: the commit waits until the WAL is on disk. The delivery records use
+// it, so a slot that was begun is never begun again; everything else keeps
+// the cheaper synchronous=NORMAL.
+func (s *SQLite) durableTx(ctx context.Context, fn func(*txn) error) error {
+	conn, err := s.w.db.Conn(ctx)
+	if err != nil {
 		return err
 	}
-	return tx.Commit()
+	t := &txn{c: s.w}
+	err = func() error {
+		if _, err := conn.ExecContext(ctx, "PRAGMA synchronous = FULL"); err != nil {
+			return err
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA synchronous = NORMAL")
+		if t.tx, err = conn.BeginTx(ctx, nil); err != nil {
+			return err
+		}
+		return t.run(fn)
+	}()
+	conn.Close()
+	s.w.prepare(ctx, t.missed) // after Close: preparing needs the connection
+	return err
 }

@@ -17,26 +17,21 @@ func (s *SQLite) PutEvents(ctx context.Context, articleID string, events []sitre
 	if articleID == "" {
 		return errors.New("store: put events: no article ID")
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *txn) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE article_id = ?`, articleID); err != nil {
 			return err
 		}
 		if len(events) == 0 {
 			return nil
 		}
-		st, err := tx.PrepareContext(ctx, `INSERT INTO events (article_id, ordinal, id, category, kind, day, place_key, data)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
 		for i, e := range events {
 			data, err := json.Marshal(eventToJSON(e))
 			if err != nil {
 				return err
 			}
-			if _, err := st.ExecContext(ctx, articleID, i, e.ID, string(e.Category), e.Kind, dbTime(e.Day),
-				e.Place.Key, string(data)); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO events (article_id, ordinal, id, category, kind, day, place_key, data)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+				articleID, i, e.ID, string(e.Category), e.Kind, dbTime(e.Day), e.Place.Key, string(data)); err != nil {
 				return err
 			}
 		}
@@ -114,14 +109,14 @@ func (s *SQLite) StoryCandidates(ctx context.Context, keys []string, from, to ti
 // the stored story or set to now, a zero Updated set to now; both are written
 // back to s.
 func (s *SQLite) SaveStory(ctx context.Context, st *sitrep.Story) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error { return saveStory(ctx, tx, st, s.now()) })
+	err := s.tx(ctx, func(tx *txn) error { return saveStory(ctx, tx, st, s.now()) })
 	if err != nil {
 		return fmt.Errorf("store: save story %d: %w", st.ID, err)
 	}
 	return nil
 }
 
-func saveStory(ctx context.Context, tx *sql.Tx, st *sitrep.Story, now time.Time) error {
+func saveStory(ctx context.Context, tx *txn, st *sitrep.Story, now time.Time) error {
 	if st.Updated.IsZero() {
 		st.Updated = now
 	}
@@ -155,7 +150,7 @@ func saveStory(ctx context.Context, tx *sql.Tx, st *sitrep.Story, now time.Time)
 
 // saveStoryIndex rewrites the rows that find a story: blocking keys, cited
 // articles and mentioned names.
-func saveStoryIndex(ctx context.Context, tx *sql.Tx, st *sitrep.Story) error {
+func saveStoryIndex(ctx context.Context, tx *txn, st *sitrep.Story) error {
 	for _, table := range []string{"story_keys", "story_sources", "story_names"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE story_id = ?`, st.ID); err != nil {
 			return err

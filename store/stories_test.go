@@ -153,7 +153,7 @@ func sameSet(a, b []string) bool {
 
 func TestStoryCandidatesUsesIndex(t *testing.T) {
 	s := openTemp(t)
-	rows, err := s.r.Query(`EXPLAIN QUERY PLAN SELECT story_id FROM story_keys
+	rows, err := s.r.db.Query(`EXPLAIN QUERY PLAN SELECT story_id FROM story_keys
 		WHERE key IN (SELECT value FROM json_each(?1)) AND day BETWEEN ?2 AND ?3`, `["k"]`, "a", "b")
 	if err != nil {
 		t.Fatal(err)
