@@ -125,7 +125,8 @@ func saveStory(ctx context.Context, tx *txn, st *sitrep.Story, now time.Time) er
 		return err
 	}
 	var id any // NULL asks SQLite for a new ID
-	if st.ID != 0 {
+	isNew := st.ID == 0
+	if !isNew {
 		id = st.ID
 	}
 	var created sql.NullString
@@ -145,52 +146,112 @@ func saveStory(ctx context.Context, tx *txn, st *sitrep.Story, now time.Time) er
 	if st.Created, err = parseTime(created); err != nil {
 		return err
 	}
-	return saveStoryIndex(ctx, tx, st)
+	return saveStoryIndex(ctx, tx, st, isNew)
 }
 
-// saveStoryIndex rewrites the rows that find a story: blocking keys, cited
-// articles and mentioned names.
-func saveStoryIndex(ctx context.Context, tx *txn, st *sitrep.Story) error {
-	for _, table := range []string{"story_keys", "story_sources", "story_names"} {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE story_id = ?`, st.ID); err != nil {
-			return err
-		}
-	}
+// storyIndexTables are the rows that find a story, besides its story_id
+// column. OR IGNORE on names: names differing only in case are one name.
+var storyIndexTables = []struct {
+	table, insert string
+	cols          []string
+}{
+	{"story_keys", "INSERT", []string{"key", "day"}},
+	{"story_sources", "INSERT", []string{"article_id"}},
+	{"story_names", "INSERT OR IGNORE", []string{"kind", "name"}},
+}
+
+// saveStoryIndex brings the rows that find a story (blocking keys, cited
+// articles, mentioned names) in line with it. Only rows that changed are
+// written: a story usually gains one report at a time, and rewriting every
+// row (with the name-count triggers) made each save several times dearer.
+func saveStoryIndex(ctx context.Context, tx *txn, st *sitrep.Story, isNew bool) error {
 	day := dayKey(st.Day)
+	var keys, articles, names [][]string
 	for _, k := range distinct(st.Keys) {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO story_keys (key, day, story_id) VALUES (?, ?, ?)`,
-			k, day, st.ID); err != nil {
-			return err
-		}
+		keys = append(keys, []string{k, day})
 	}
-	var articles []string
+	var ids []string
 	for _, src := range st.Sources {
-		articles = append(articles, src.ArticleID)
+		ids = append(ids, src.ArticleID)
 	}
 	for _, r := range st.Reports {
-		articles = append(articles, r.Source.ArticleID)
+		ids = append(ids, r.Source.ArticleID)
 	}
-	for _, a := range distinct(articles) {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO story_sources (article_id, story_id) VALUES (?, ?)`,
-			a, st.ID); err != nil {
-			return err
-		}
+	for _, a := range distinct(ids) {
+		articles = append(articles, []string{a})
 	}
-	places := []string{st.Place.Name, st.Place.Admin, st.Place.Country}
 	actors := append([]string{st.Target}, st.Perpetrators...)
 	for _, p := range st.Participants {
 		actors = append(actors, p.Name)
 	}
-	for kind, names := range map[string][]string{"place": places, "actor": actors} {
-		for _, n := range distinct(names) {
-			// OR IGNORE: names differing only in case are one name.
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO story_names (kind, name, story_id) VALUES (?, ?, ?)`,
-				kind, n, st.ID); err != nil {
-				return err
-			}
+	for _, n := range distinct([]string{st.Place.Name, st.Place.Admin, st.Place.Country}) {
+		names = append(names, []string{"place", n})
+	}
+	for _, n := range distinct(actors) {
+		names = append(names, []string{"actor", n})
+	}
+	for i, want := range [][][]string{keys, articles, names} {
+		t := storyIndexTables[i]
+		if err := syncIndexRows(ctx, tx, t.table, t.insert, t.cols, st.ID, want, isNew); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// syncIndexRows makes a story's rows in one index table equal want.
+func syncIndexRows(ctx context.Context, tx *txn, table, insert string, cols []string, storyID int64, want [][]string, isNew bool) error {
+	have := map[string][]string{}
+	if !isNew {
+		rows, err := tx.QueryContext(ctx, `SELECT `+strings.Join(cols, ", ")+` FROM `+table+` WHERE story_id = ?`, storyID)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			row := make([]string, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range row {
+				ptrs[i] = &row[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				rows.Close()
+				return err
+			}
+			have[strings.Join(row, "\x00")] = row
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	where := strings.Join(cols, " = ? AND ") + " = ?"
+	placeholders := strings.Repeat("?, ", len(cols)) + "?"
+	for _, row := range want {
+		k := strings.Join(row, "\x00")
+		if _, ok := have[k]; ok {
+			delete(have, k)
+			continue
+		}
+		args := append(stringArgs(row), storyID)
+		if _, err := tx.ExecContext(ctx, insert+` INTO `+table+` (`+strings.Join(cols, ", ")+`, story_id) VALUES (`+placeholders+`)`, args...); err != nil {
+			return err
+		}
+	}
+	for _, row := range have {
+		args := append([]any{storyID}, stringArgs(row)...)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE story_id = ? AND `+where, args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func stringArgs(row []string) []any {
+	args := make([]any, len(row))
+	for i, v := range row {
+		args[i] = v
+	}
+	return args
 }
 
 // distinct returns the non-blank values of in, trimmed, first occurrence kept.
