@@ -67,8 +67,8 @@ func (c Config) Check() Problems {
 	if f.Timeout <= 0 || f.Timeout > 5*time.Minute {
 		bad("feeds.timeout", "want between 1s and 5m, got %s", f.Timeout)
 	}
-	if f.NewFeedLookback < 0 {
-		bad("feeds.new_feed_lookback", "must not be negative, got %s", f.NewFeedLookback)
+	if f.NewFeedLookback <= 0 {
+		bad("feeds.new_feed_lookback", "must be greater than zero (1m briefs almost none of a new feed's backlog), got %s", f.NewFeedLookback)
 	}
 	if c.Briefing.DefaultPeriod <= 0 {
 		bad("briefing.default_period", "must be greater than zero, got %s", c.Briefing.DefaultPeriod)

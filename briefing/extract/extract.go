@@ -190,7 +190,6 @@ func (x *Extractor) read(a sitrep.Article) *doc {
 	d := &doc{art: a, pub: text.Midnight(pub), roster: x.actors.NewRoster()}
 
 	mentions := x.gaz.Find(joined, places.Hint{})
-	d.hint = mainCountry(mentions)
 	mi := 0
 	// Place keys repeat across an article's mentions; compute each once.
 	keys := map[string]string{}
@@ -243,6 +242,7 @@ func (x *Extractor) read(a sitrep.Article) *doc {
 		}
 		d.sents = append(d.sents, sn)
 	}
+	d.hint = mainCountry(d.sents)
 	x.attribute(d)
 	return d
 }
@@ -310,18 +310,39 @@ func markDateline(s *sentence) {
 	}
 }
 
-// mainCountry is the country named most often, as a hint for ambiguous names.
-func mainCountry(ms []places.Mention) string {
-	count := map[string]int{}
-	best, bestN := "", 0
-	for _, m := range ms {
-		c := m.Place.Country
-		if c == "" {
-			continue
+// mainCountry is the country an article's events most likely happen in, as
+// a hint for ambiguous names and foreign mentions: the country whose towns
+// and regions it names most, else the country it names most. Countries are
+// named as often for their governments ("Russia denied", "the United States
+// called for") as for where things happen; datelines say where the
+// reporter is.
+func mainCountry(ss []*sentence) string {
+	type tally struct{ local, named int }
+	count := map[string]*tally{}
+	var order []string
+	for _, s := range ss {
+		for _, p := range s.places {
+			c := p.Place.Country
+			if c == "" || p.dateline {
+				continue
+			}
+			t := count[c]
+			if t == nil {
+				t = &tally{}
+				count[c] = t
+				order = append(order, c)
+			}
+			if p.Kind == places.KindCountry {
+				t.named++
+			} else {
+				t.local++
+			}
 		}
-		count[c]++
-		if count[c] > bestN {
-			best, bestN = c, count[c]
+	}
+	best := ""
+	for _, c := range order {
+		if best == "" || count[c].local > count[best].local || count[c].local == count[best].local && count[c].named > count[best].named {
+			best = c
 		}
 	}
 	return best

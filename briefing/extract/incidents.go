@@ -720,14 +720,21 @@ func facilityPlace(d *doc, e *event) (*placeAt, int) {
 }
 
 // locative reports whether a place mention is where something is: "in
-// Aleppo", "the town of Douma", "near Homs", or a headline's bare name.
+// Aleppo", "the town of Douma", "near Homs", "at the Atme crossing", or a
+// headline's bare name.
 func locative(s *sentence, tok int) bool {
 	if tok <= 0 {
 		return true
 	}
 	prev := s.toks[tok-1]
-	return prev.Is("in", "at", "near", "outside", "on", "of", "across", "around", "into", "inside", "hit", "struck", "targeted", "pounded", "northern", "southern", "eastern", "western", "central", "rural", "besieged", "rebel-held", "northeastern", "northwestern", "southeastern", "southwestern") || s.Heading
+	if prev.Is("the") && tok > 1 {
+		prev = s.toks[tok-2]
+	}
+	return prev.Is(locativeWords...) || s.Heading
 }
+
+// locativeWords put the place named after them where something is.
+var locativeWords = []string{"in", "at", "near", "outside", "on", "of", "across", "around", "into", "inside", "hit", "struck", "targeted", "pounded", "northern", "southern", "eastern", "western", "central", "rural", "besieged", "rebel-held", "northeastern", "northwestern", "southeastern", "southwestern"}
 
 // settleFigures orders an event's figures: headline figures go when the body
 // gives the same kind, and a category total with no overall toll counts as

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	sitrep "github.com/sitrep-bot/sitrep"
 	"github.com/sitrep-bot/sitrep/briefing/translit"
 )
 
@@ -62,6 +61,7 @@ type span struct {
 	fuzzy  bool
 	cue    bool // "village of X", "X, a town"
 	person bool // follows a first name or title
+	poss   bool // a possessive without its apostrophe: "Syrias", "Aleppos"
 	chosen int32
 	kind   string
 	ok     bool
@@ -93,7 +93,8 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 		}
 		s, ok := g.match(ws, i)
 		d, isDem := g.demonym[w.norm]
-		if isDem || ok && s.j-s.i == 1 && adjective(ws, i) {
+		countryPoss := ok && s.poss && g.entries[s.cands[0].entry].kind == KindCountry
+		if isDem || ok && s.j-s.i == 1 && (adjective(ws, i) || countryPoss) {
 			// "Syrian", "Saudi-led", "US-backed": context, not a place.
 			if isDem {
 				ctx[g.entries[d].cc] = true
@@ -110,8 +111,12 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 		}
 		// A name the gazetteer lacks, or knows only elsewhere, that a cue
 		// marks as a settlement: "the village of X", "the X neighbourhood".
-		j := capRun(ws, i)
+		j := g.capRun(ws, i)
 		cue := cueBefore(ws, i) || cueAfter(ws, j)
+		// "Aleppo's Marjeh neighbourhood": the city, then the village.
+		if cue && ok && s.j < j && (s.poss || ws[s.j-1].poss) {
+			cue = false
+		}
 		if cue && (!ok || s.j < j) {
 			spans = append(spans, span{i: i, j: j, cue: true})
 			i = j
@@ -191,70 +196,12 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 		}
 		out = append(out, Mention{Place: p, Text: text[start:end], Start: start, End: end, Kind: kind})
 	}
-	// Villages the gazetteer lacks take the province of the nearest place
-	// named in their sentence: after them first ("X in Idlib province"),
-	// else before ("In Idlib, the village of X").
-	var villages []Mention
-	for k := range spans {
-		s := &spans[k]
-		if s.ok || !s.cue {
-			continue
-		}
-		start, end := ws[s.i].start, ws[s.j-1].end
-		nm := strings.TrimSpace(text[start:end])
-		if g.stop[normText(nm)] {
-			continue
-		}
-		p := sitrep.Place{Name: nm, Key: translit.Key(nm)}
-		if prov, ok := nearestProvince(out, ws, s, start); ok {
-			p.Admin, p.Country, p.Lat, p.Lon = prov.Admin, prov.Country, prov.Lat, prov.Lon
-		} else if len(ctx) == 1 {
-			for cc := range ctx {
-				p.Country = g.entries[g.country[cc]].place.Name
-			}
-		}
-		villages = append(villages, Mention{Place: p, Text: text[start:end], Start: start, End: end, Kind: KindVillage})
-	}
-	if len(villages) > 0 {
+	// Villages the gazetteer lacks are placed at their province.
+	if villages := g.villages(text, ws, spans, out, ctx); len(villages) > 0 {
 		out = append(out, villages...)
 		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	}
 	return out
-}
-
-// nearestProvince finds the region of the place named nearest after the
-// village in its sentence, else nearest before it.
-func nearestProvince(ms []Mention, ws []word, s *span, start int) (sitrep.Place, bool) {
-	sent := ws[s.i].sentence
-	sentEnd := len(ws)
-	for k := s.j; k < len(ws); k++ {
-		if ws[k].sentence != sent {
-			sentEnd = k
-			break
-		}
-	}
-	limit := ws[sentEnd-1].end
-	sentStart := ws[s.i].start
-	for k := s.i; k >= 0 && ws[k].sentence == sent; k-- {
-		sentStart = ws[k].start
-	}
-	var before *Mention
-	for k := range ms {
-		m := &ms[k]
-		if m.Kind == KindCountry || m.Place.Admin == "" {
-			continue
-		}
-		if m.Start >= start && m.End <= limit {
-			return m.Place, true
-		}
-		if m.End <= start && m.Start >= sentStart {
-			before = m
-		}
-	}
-	if before != nil {
-		return before.Place, true
-	}
-	return sitrep.Place{}, false
 }
 
 // match finds the longest name starting at word i.
@@ -297,7 +244,40 @@ func (g *Gazetteer) match(ws []word, i int) (span, bool) {
 	if best > 0 {
 		return span{i: i, j: i + best, cands: cands}, true
 	}
+	if s, ok := g.possessive(ws, i); ok {
+		return s, true
+	}
 	return g.fuzzySpan(ws, i)
+}
+
+// possessive matches a well-known place's possessive whose apostrophe was
+// lost on the way into the feed ("Aleppos western outskirts", "Syrias
+// government"): a country, a listed place, a regional seat or a city of
+// 100,000 or more.
+func (g *Gazetteer) possessive(ws []word, i int) (span, bool) {
+	w := ws[i].norm
+	if len(w) < 5 || w[len(w)-1] != 's' || w[len(w)-2] == 's' {
+		return span{}, false
+	}
+	w = w[:len(w)-1]
+	var cands []cand
+	for _, n := range g.byFirst[w] {
+		if n.words != 1 || n.text != w {
+			continue
+		}
+		if e := g.entries[n.entry]; e.kind == KindCountry || e.curated || e.seat >= 2 || e.pop >= 100000 {
+			cands = addCand(cands, cand{n.entry, n.src})
+		}
+	}
+	// A country's possessive speaks of its government ("Russias
+	// crimes"), like a demonym: context, not a place.
+	for _, c := range cands {
+		if g.entries[c.entry].kind == KindCountry {
+			cands = []cand{c}
+			break
+		}
+	}
+	return span{i: i, j: i + 1, cands: cands, poss: true}, len(cands) > 0
 }
 
 // fuzzySpan matches the one or two words at i by transliteration key: a
@@ -359,13 +339,33 @@ func joinable(ws []word, i, w int) bool {
 }
 
 // capRun is the end of the run of capitalised words starting at i, at most
-// four: the name of a village the gazetteer lacks.
-func capRun(ws []word, i int) int {
+// four: the name of a village the gazetteer lacks. The run stops before a
+// word that starts something else when commas are lost: a demonym or
+// country ("Ashara Syrian Observatory"), a word of an organisation's name
+// ("Tokhar Amnesty International"), or a common English word.
+func (g *Gazetteer) capRun(ws []word, i int) int {
 	j := i + 1
-	for j < len(ws) && j-i < 4 && ws[j].cap && !ws[j].gap && !cueNouns[ws[j].norm] && !regionWords[ws[j].norm] {
+	for j < len(ws) && j-i < 4 && ws[j].cap && !ws[j].gap && !cueNouns[ws[j].norm] && !regionWords[ws[j].norm] && !g.endsName(ws[j].norm) {
 		j++
 	}
 	return j
+}
+
+// endsName reports whether a word after a village's first word belongs to
+// something else.
+func (g *Gazetteer) endsName(w string) bool {
+	if g.orgs[w] || g.common[w] || g.persons[w] {
+		return true
+	}
+	if _, ok := g.demonym[w]; ok {
+		return true
+	}
+	for _, n := range g.byFirst[w] {
+		if n.words == 1 && n.text == w && g.entries[n.entry].kind == KindCountry {
+			return true
+		}
+	}
+	return false
 }
 
 // cueBefore: "the village of X", "the town of X".

@@ -25,6 +25,7 @@ type Sources struct {
 	Stop      []byte // one name a line
 	Common    []byte // one word a line
 	Persons   []byte // first names and titles, one a line
+	Orgs      []byte // words of organisations' and agencies' names, one a line
 }
 
 // Name sources, strongest first.
@@ -57,29 +58,37 @@ type name struct {
 // A Gazetteer finds places by name. It is read-only once loaded and safe for
 // concurrent use.
 type Gazetteer struct {
-	entries  []entry
-	byFirst  map[string][]name  // first normalised word → spellings
-	byKey    map[string][]int32 // transliteration key → well-known entries, for spellings not listed
-	country  map[string]int32   // ISO code → country entry
-	region   map[string]int32   // admin1 code → region entry
-	demonym  map[string]int32   // normalised demonym → country entry
-	stop     map[string]bool    // normalised
-	common   map[string]bool    // normalised
-	persons  map[string]bool    // normalised first names and titles
+	entries []entry
+	byFirst map[string][]name  // first normalised word → spellings
+	byKey   map[string][]int32 // transliteration key → well-known entries, for spellings not listed
+	country map[string]int32   // ISO code → country entry
+	region  map[string]int32   // admin1 code → region entry
+	demonym map[string]int32   // normalised demonym → country entry
+	stop    map[string]bool    // normalised
+	common  map[string]bool    // normalised
+	persons map[string]bool    // normalised first names and titles
+	orgs    map[string]bool    // normalised words of organisations' names
+	// byKeyAll maps the transliteration key of every populated place's own
+	// name to its entries, for villages a cue marks whose spelling nobody
+	// listed ("the village of Taduf" for Tadif). It is searched only within
+	// the text's country, where a consonant skeleton is specific enough.
+	byKeyAll map[string][]int32
 	maxWords int
 }
 
 // Load builds a gazetteer from its tables.
 func Load(src Sources) (*Gazetteer, error) {
 	g := &Gazetteer{
-		byFirst: map[string][]name{},
-		byKey:   map[string][]int32{},
-		country: map[string]int32{},
-		region:  map[string]int32{},
-		demonym: map[string]int32{},
-		stop:    map[string]bool{},
-		common:  map[string]bool{},
-		persons: map[string]bool{},
+		byFirst:  map[string][]name{},
+		byKey:    map[string][]int32{},
+		country:  map[string]int32{},
+		region:   map[string]int32{},
+		demonym:  map[string]int32{},
+		stop:     map[string]bool{},
+		common:   map[string]bool{},
+		persons:  map[string]bool{},
+		orgs:     map[string]bool{},
+		byKeyAll: map[string][]int32{},
 	}
 	steps := []struct {
 		what string
@@ -123,6 +132,9 @@ func Load(src Sources) (*Gazetteer, error) {
 	}
 	for _, l := range lines(src.Persons) {
 		g.persons[normText(l)] = true
+	}
+	for _, l := range lines(src.Orgs) {
+		g.orgs[normText(l)] = true
 	}
 	return g, nil
 }
@@ -326,6 +338,9 @@ func (g *Gazetteer) addCity(col []string) error {
 	}
 	if pop >= keyMinPop || seats[field(col, 6)] >= 2 {
 		g.indexKey(p.Name, i)
+	}
+	if k := g.entries[i].place.Key; len(k) >= 3 {
+		g.byKeyAll[k] = append(g.byKeyAll[k], i)
 	}
 	return nil
 }

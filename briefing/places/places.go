@@ -18,7 +18,7 @@ import (
 
 //go:generate go run ./internal/gen -out data
 
-//go:embed data/countries.tsv data/admin1.tsv data/cities.tsv.gz data/aliases.tsv data/demonyms.tsv data/stop.txt data/common.txt data/person-words.txt
+//go:embed data/countries.tsv data/admin1.tsv data/cities.tsv.gz data/aliases.tsv data/demonyms.tsv data/stop.txt data/common.txt data/person-words.txt data/org-words.txt
 var dataFS embed.FS
 
 // Mention kinds.
@@ -72,7 +72,7 @@ func loadFS() (*Gazetteer, error) {
 		{"data/countries.tsv", &src.Countries}, {"data/admin1.tsv", &src.Admin1},
 		{"data/cities.tsv.gz", &src.Cities}, {"data/aliases.tsv", &src.Aliases},
 		{"data/demonyms.tsv", &src.Demonyms}, {"data/stop.txt", &src.Stop}, {"data/common.txt", &src.Common},
-		{"data/person-words.txt", &src.Persons},
+		{"data/person-words.txt", &src.Persons}, {"data/org-words.txt", &src.Orgs},
 	}
 	for _, f := range files {
 		b, err := dataFS.ReadFile(f.name)

@@ -20,6 +20,7 @@ type word struct {
 	gap        bool   // punctuation (not a hyphen) between it and the word before
 	sentence   int    // index of its sentence
 	sentStart  bool   // first word of its sentence
+	poss       bool   // written with a possessive "'s", which end excludes
 }
 
 // arabicArticles are the forms of the article that may be dropped before a
@@ -36,6 +37,7 @@ type rawToken struct {
 	gap        bool // punctuation before it
 	sentStart  bool
 	hyphenNext bool // a hyphen joins it to the next token
+	poss       bool // "'s" followed it and was cut off
 }
 
 // tokenize splits text into words with byte offsets, folding articles in.
@@ -91,6 +93,7 @@ func tokenize(text string) []word {
 			t.end = end - len("s")
 			_, asz := utf8.DecodeLastRuneInString(text[start:t.end])
 			t.end -= asz
+			t.poss = true
 		}
 		toks = append(toks, t)
 		prevEnd = end
@@ -113,14 +116,14 @@ func tokenize(text string) []word {
 			nraw := text[n.start:n.end]
 			words = append(words, word{
 				start: t.start, end: n.end, wstart: n.start, norm: fold(nraw), cap: isCap(nraw),
-				gap: t.gap, sentence: sentence, sentStart: t.sentStart,
+				gap: t.gap, sentence: sentence, sentStart: t.sentStart, poss: n.poss,
 			})
 			k++
 			continue
 		}
 		words = append(words, word{
 			start: t.start, end: t.end, wstart: t.start, norm: norm, cap: isCap(raw),
-			gap: t.gap, sentence: sentence, sentStart: t.sentStart,
+			gap: t.gap, sentence: sentence, sentStart: t.sentStart, poss: t.poss,
 		})
 	}
 	return words
