@@ -273,7 +273,7 @@ func (x *Extractor) bestPlace(s *sentence, lo, hi, anchor int, hint string) (*pl
 	bestRank := rankNone
 	for i := range s.places {
 		p := &s.places[i]
-		if p.tok < lo || p.tok >= hi || insideActor(s, p.tok) || origin(s, p.tok) {
+		if p.tok < lo || p.tok >= hi || insideActor(s, p.tok) || origin(s, p.tok) || metonym(s, p) {
 			continue
 		}
 		rank := placeRank(p.Kind)
@@ -287,11 +287,10 @@ func (x *Extractor) bestPlace(s *sentence, lo, hi, anchor int, hint string) (*pl
 			score -= 6
 		}
 		if p.tok > 0 {
-			prev := s.toks[p.tok-1]
 			switch {
-			case prev.Is("in", "at", "near", "outside", "on", "of", "targeted", "hit", "struck", "across", "around", "into", "inside"):
+			case afterLocative(s, p.tok):
 				score += 1
-			case prev.Is("from", "to", "toward", "towards"):
+			case s.toks[p.tok-1].Is("from", "to", "toward", "towards"):
 				score -= 3
 			}
 		}
@@ -470,13 +469,19 @@ func kindsCompatible(e *event, cd candidate) bool {
 }
 
 // samePlace reports whether two places can be the scene of one incident: the
-// same place, or one inside the other's region.
+// same place, or one inside the other's region. Two towns the gazetteer
+// knows in one region are read as one scene, as copy often names a town
+// and then its province's capital; a village is a place of its own, inside
+// only a region named as such.
 func samePlace(a, b *placeAt) bool {
 	ka, kb := a.nameKey, b.nameKey
 	if ka == kb {
 		return true
 	}
 	aa, ab := a.adminKey, b.adminKey
+	if a.Kind == places.KindVillage || b.Kind == places.KindVillage {
+		return b.Kind == places.KindRegion && aa != "" && aa == kb || a.Kind == places.KindRegion && ab != "" && ab == ka
+	}
 	return aa != "" && (aa == kb || aa == ab) || ab != "" && ab == ka
 }
 
@@ -723,14 +728,40 @@ func facilityPlace(d *doc, e *event) (*placeAt, int) {
 // Aleppo", "the town of Douma", "near Homs", "at the Atme crossing", or a
 // headline's bare name.
 func locative(s *sentence, tok int) bool {
+	return tok <= 0 || s.Heading || afterLocative(s, tok)
+}
+
+// afterLocative reports whether a locative word, perhaps with "the", stands
+// before token tok.
+func afterLocative(s *sentence, tok int) bool {
 	if tok <= 0 {
-		return true
+		return false
 	}
 	prev := s.toks[tok-1]
 	if prev.Is("the") && tok > 1 {
 		prev = s.toks[tok-2]
 	}
-	return prev.Is(locativeWords...) || s.Heading
+	return prev.Is(locativeWords...)
+}
+
+// metonymNouns after a place name make it stand for its government, not
+// for where something happened: "Damascus's ally Russia", "Ankara
+// officials".
+var metonymNouns = []string{"ally", "allies", "backer", "backers", "government", "regime", "authorities", "officials", "envoy", "ambassador", "embassy"}
+
+// metonym reports whether the place mention p stands for a government.
+func metonym(s *sentence, p *placeAt) bool {
+	for k := p.tok + 1; k < len(s.toks) && k < p.tok+4; k++ {
+		tk := s.toks[k]
+		if tk.Start < p.End-s.Start {
+			continue // still inside the mention
+		}
+		if tk.Is("'s", "s", "’s", "'") {
+			continue
+		}
+		return tk.Is(metonymNouns...)
+	}
+	return false
 }
 
 // locativeWords put the place named after them where something is.

@@ -44,8 +44,9 @@ func (l *lexicon) add(phrase, value string, strength int) {
 
 // match returns the entry at toks[i] and its length, or nil.
 func (l *lexicon) match(toks []text.Token, i int) (*lexEntry, int) {
-	for k := range l.byFirst[toks[i].Norm] {
-		e := &l.byFirst[toks[i].Norm][k]
+	es := l.byFirst[toks[i].Norm]
+	for k := range es {
+		e := &es[k]
 		if i+len(e.words) > len(toks) {
 			continue
 		}

@@ -94,6 +94,13 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 		s, ok := g.match(ws, i)
 		d, isDem := g.demonym[w.norm]
 		countryPoss := ok && s.poss && g.entries[s.cands[0].entry].kind == KindCountry
+		if c, ok := g.capitalAfter(ws, i, d, isDem, s, ok); ok {
+			// "the Syrian capital", "Iraq's capital": the capital city.
+			ctx[g.entries[c].cc] = true
+			spans = append(spans, span{i: i, j: i + 2, cands: []cand{{c, srcPrimary}}})
+			i += 2
+			continue
+		}
 		if isDem || ok && s.j-s.i == 1 && (adjective(ws, i) || countryPoss) {
 			// "Syrian", "Saudi-led", "US-backed": context, not a place.
 			if isDem {
@@ -248,6 +255,26 @@ func (g *Gazetteer) match(ws []word, i int) (span, bool) {
 		return s, true
 	}
 	return g.fuzzySpan(ws, i)
+}
+
+// capitalAfter reads "the Syrian capital", "Syria's capital" or "Syrias
+// capital" at word i: the country's capital city. d is the country of a
+// demonym at i, s the name matched at i.
+func (g *Gazetteer) capitalAfter(ws []word, i int, d int32, isDem bool, s span, ok bool) (int32, bool) {
+	if i+1 >= len(ws) || ws[i+1].norm != "capital" || ws[i+1].sentStart {
+		return 0, false
+	}
+	var cc string
+	switch {
+	case isDem && !ws[i+1].gap:
+		cc = g.entries[d].cc
+	case ok && s.j == i+1 && (s.poss || ws[i].poss) && g.entries[s.cands[0].entry].kind == KindCountry:
+		cc = g.entries[s.cands[0].entry].cc
+	default:
+		return 0, false
+	}
+	c, found := g.capital[cc]
+	return c, found
 }
 
 // possessive matches a well-known place's possessive whose apostrophe was

@@ -68,6 +68,11 @@ type Gazetteer struct {
 	common  map[string]bool    // normalised
 	persons map[string]bool    // normalised first names and titles
 	orgs    map[string]bool    // normalised words of organisations' names
+	capital map[string]int32   // ISO code → the country's capital city
+	// asWritten maps country names and demonyms exactly as the tables
+	// write them ("Syria", "Syrian") to the country, so the common case
+	// of Country costs one lookup and no normalisation.
+	asWritten map[string]int32
 	// byKeyAll maps the transliteration key of every populated place's own
 	// name to its entries, for villages a cue marks whose spelling nobody
 	// listed ("the village of Taduf" for Tadif). It is searched only within
@@ -79,16 +84,18 @@ type Gazetteer struct {
 // Load builds a gazetteer from its tables.
 func Load(src Sources) (*Gazetteer, error) {
 	g := &Gazetteer{
-		byFirst:  map[string][]name{},
-		byKey:    map[string][]int32{},
-		country:  map[string]int32{},
-		region:   map[string]int32{},
-		demonym:  map[string]int32{},
-		stop:     map[string]bool{},
-		common:   map[string]bool{},
-		persons:  map[string]bool{},
-		orgs:     map[string]bool{},
-		byKeyAll: map[string][]int32{},
+		byFirst:   map[string][]name{},
+		byKey:     map[string][]int32{},
+		country:   map[string]int32{},
+		region:    map[string]int32{},
+		demonym:   map[string]int32{},
+		stop:      map[string]bool{},
+		common:    map[string]bool{},
+		persons:   map[string]bool{},
+		orgs:      map[string]bool{},
+		capital:   map[string]int32{},
+		asWritten: map[string]int32{},
+		byKeyAll:  map[string][]int32{},
 	}
 	steps := []struct {
 		what string
@@ -252,11 +259,14 @@ func (g *Gazetteer) addCountry(col []string) error {
 	g.country[field(col, 0)] = i
 	g.index(nm, i, srcPrimary)
 	g.indexKey(nm, i)
+	g.asWritten[nm] = i
 	for _, o := range splitList(field(col, 4)) {
 		g.index(o, i, srcPrimary)
+		g.asWritten[o] = i
 	}
 	for _, d := range splitList(field(col, 5)) {
 		g.demonym[normText(d)] = i
+		g.asWritten[d] = i
 	}
 	return nil
 }
@@ -339,6 +349,9 @@ func (g *Gazetteer) addCity(col []string) error {
 	if pop >= keyMinPop || seats[field(col, 6)] >= 2 {
 		g.indexKey(p.Name, i)
 	}
+	if c, ok := g.capital[cc]; seats[field(col, 6)] == 3 && (!ok || g.entries[c].pop < int32(pop)) {
+		g.capital[cc] = i
+	}
 	if k := g.entries[i].place.Key; len(k) >= 3 {
 		g.byKeyAll[k] = append(g.byKeyAll[k], i)
 	}
@@ -353,6 +366,9 @@ func splitList(s string) []string {
 }
 
 func (g *Gazetteer) countryCode(s string) (string, bool) {
+	if i, ok := g.asWritten[s]; ok {
+		return g.entries[i].cc, true
+	}
 	if len(s) == 2 && strings.ToUpper(s) == s {
 		if _, ok := g.country[s]; ok {
 			return s, true

@@ -93,6 +93,9 @@ func (g *Gazetteer) Country(name string) (string, bool) {
 			return g.entries[i].place.Name, true
 		}
 	}
+	if i, ok := g.asWritten[name]; ok {
+		return g.entries[i].place.Name, true
+	}
 	i, ok := g.lookupCountry(name)
 	if !ok {
 		return "", false

@@ -46,6 +46,10 @@ func tokenize(text string) []word {
 	prevEnd := 0
 	sentEnd := true // the start of the text begins a sentence
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !isAlnumByte(c) {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			i += size
@@ -53,8 +57,12 @@ func tokenize(text string) []word {
 		}
 		start := i
 		for i < len(text) {
+			if c := text[i]; isAlnumByte(c) {
+				i++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' && isAcronymDot(text, start, i) {
+			if r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) || r == '.' && isAcronymDot(text, start, i) {
 				i += size
 				continue
 			}
@@ -100,6 +108,15 @@ func tokenize(text string) []word {
 	}
 
 	words := make([]word, 0, len(toks))
+	// One lower-cased copy of the text serves every plain ASCII word, so
+	// capitalised words cost no allocation of their own.
+	lower := asciiLower(text)
+	norm := func(start, end int) string {
+		if plainASCII(text[start:end]) {
+			return lower[start:end]
+		}
+		return fold(text[start:end])
+	}
 	sentence := -1
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
@@ -107,22 +124,22 @@ func tokenize(text string) []word {
 			sentence++
 		}
 		raw := text[t.start:t.end]
-		norm := fold(raw)
-		if k+1 < len(toks) && !toks[k+1].gap && isArticleToken(raw, norm, t.hyphenNext, text[toks[k+1].start:]) {
+		nm := norm(t.start, t.end)
+		if k+1 < len(toks) && !toks[k+1].gap && isArticleToken(raw, nm, t.hyphenNext, text[toks[k+1].start:]) {
 			n := toks[k+1]
 			if n.sentStart {
 				sentence++
 			}
 			nraw := text[n.start:n.end]
 			words = append(words, word{
-				start: t.start, end: n.end, wstart: n.start, norm: fold(nraw), cap: isCap(nraw),
+				start: t.start, end: n.end, wstart: n.start, norm: norm(n.start, n.end), cap: isCap(nraw),
 				gap: t.gap, sentence: sentence, sentStart: t.sentStart, poss: n.poss,
 			})
 			k++
 			continue
 		}
 		words = append(words, word{
-			start: t.start, end: t.end, wstart: t.start, norm: norm, cap: isCap(raw),
+			start: t.start, end: t.end, wstart: t.start, norm: nm, cap: isCap(raw),
 			gap: t.gap, sentence: sentence, sentStart: t.sentStart, poss: t.poss,
 		})
 	}
@@ -141,19 +158,56 @@ func isAcronymDot(text string, start, i int) bool {
 		(i+2 >= len(text) || text[i+2] == '.' || !isLetterByte(text[i+2]))
 }
 
+// isAlnumByte reports whether an ASCII byte is a letter or digit; the
+// scanner tests bytes before decoding runes, as most copy is ASCII.
+func isAlnumByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
 
 func isArticleToken(raw, norm string, hyphenNext bool, rest string) bool {
 	if norm == "al" || norm == "el" {
 		return true
 	}
-	if !arabicArticles[norm] {
+	if len(norm) > 3 || !arabicArticles[norm] {
 		return false
 	}
 	if hyphenNext {
 		return true
 	}
 	return isCap(raw) && isCap(rest)
+}
+
+// asciiLower lower-cases the ASCII letters of s, leaving other bytes as
+// they are, so byte offsets into s hold in the result.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// plainASCII reports whether a word is ASCII letters and digits only, so
+// its folded form is its lower-case form.
+func plainASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 || c == '\'' || c == '`' || c == '.' {
+			return false
+		}
+	}
+	return true
 }
 
 func isCap(s string) bool {

@@ -31,6 +31,10 @@ func (g *Gazetteer) villages(text string, ws []word, spans []span, out []Mention
 	}
 	var vs []village
 	home := g.homeCountry(out, ctx)
+	homeName := ""
+	if c, ok := g.country[home]; ok {
+		homeName = g.entries[c].place.Name
+	}
 	for k := range spans {
 		s := &spans[k]
 		if s.ok || !s.cue {
@@ -49,7 +53,7 @@ func (g *Gazetteer) villages(text string, ws []word, spans []span, out []Mention
 				}
 			}
 		}
-		if prov, ok := nearestProvince(out, ws, s, start); ok {
+		if prov, ok := nearestProvince(out, ws, s, start, homeName); ok {
 			v.m.Place = g.atProvince(v.m.Place, prov, v.cands)
 			v.placed = true
 		} else if e, ok := g.namedCandidate(v.cands, out); ok {
@@ -57,10 +61,6 @@ func (g *Gazetteer) villages(text string, ws []word, spans []span, out []Mention
 			v.placed = true
 		}
 		vs = append(vs, v)
-	}
-	homeName := ""
-	if c, ok := g.country[home]; ok {
-		homeName = g.entries[c].place.Name
 	}
 	for k := range vs {
 		v := &vs[k]
@@ -175,8 +175,9 @@ func (g *Gazetteer) namedCandidate(cands []int32, out []Mention) (int32, bool) {
 }
 
 // nearestProvince finds the region of the place named nearest after the
-// village in its sentence, else nearest before it.
-func nearestProvince(ms []Mention, ws []word, s *span, start int) (sitrep.Place, bool) {
+// village in its sentence, else nearest before it, in country when the
+// text's country is known.
+func nearestProvince(ms []Mention, ws []word, s *span, start int, country string) (sitrep.Place, bool) {
 	sent := ws[s.i].sentence
 	sentEnd := len(ws)
 	for k := s.j; k < len(ws); k++ {
@@ -193,7 +194,7 @@ func nearestProvince(ms []Mention, ws []word, s *span, start int) (sitrep.Place,
 	var before *Mention
 	for k := range ms {
 		m := &ms[k]
-		if m.Kind == KindCountry || m.Place.Admin == "" {
+		if m.Kind == KindCountry || m.Place.Admin == "" || country != "" && m.Place.Country != country {
 			continue
 		}
 		if m.Start >= start && m.End <= limit {

@@ -195,21 +195,34 @@ func opensSentence(s string) bool {
 	return false
 }
 
+// boilerHead is longer than any listed boilerplate phrase.
+const boilerHead = 256
+
+func hasBoilerPrefix(t string) bool {
+	for _, pre := range boilerPrefixes {
+		if strings.HasPrefix(t, pre) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsBoilerplate reports whether a paragraph is web furniture rather than
 // copy: share buttons, cookie banners, "Leave a Reply", bylines.
 func IsBoilerplate(p string) bool {
+	// Every listed phrase is short: a long paragraph is read by its head
+	// only, so it is not lower-cased whole.
+	if len(p) > boilerHead {
+		t := strings.TrimLeft(strings.ToLower(strings.TrimSpace(foldQuote(p[:boilerHead]))), " -|•:.*")
+		return hasBoilerPrefix(t) || strings.HasSuffix(strings.TrimSpace(p), "|")
+	}
 	t := strings.ToLower(strings.TrimSpace(foldQuote(p)))
 	t = strings.Trim(t, " -|•:.*")
 	if t == "" {
 		return true
 	}
-	if boilerExact[t] {
+	if boilerExact[t] || hasBoilerPrefix(t) {
 		return true
-	}
-	for pre := range boilerPrefix {
-		if strings.HasPrefix(t, pre) {
-			return true
-		}
 	}
 	// A signature line: "Reuters, TAAN", "IT", "AFP".
 	if strings.HasPrefix(strings.TrimSpace(p), "-") || strings.HasPrefix(strings.TrimSpace(p), "–") {

@@ -37,5 +37,14 @@ func wordSet(name string) map[string]bool {
 var (
 	abbreviations = wordSet("abbreviations.txt")
 	boilerExact   = wordSet("boilerplate.txt")
-	boilerPrefix  = wordSet("boilerplate-prefixes.txt")
+	// boilerPrefixes is a slice: every paragraph is checked against each.
+	boilerPrefixes = keys(wordSet("boilerplate-prefixes.txt"))
 )
+
+func keys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	return out
+}

@@ -45,6 +45,9 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // between digits ("1,300").
 func Tokenize(s string) []Token {
 	toks := make([]Token, 0, len(s)/5+1)
+	// One lower-cased copy of s serves every word's normal form, so
+	// capitalised words cost no allocation of their own.
+	lower := asciiLower(s)
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -97,7 +100,7 @@ func Tokenize(s string) []Token {
 		if allDigits || isDecimal(text) {
 			kind = Digits
 		}
-		toks = append(toks, Token{Text: text, Norm: normWord(text), Start: start, End: i, Kind: kind})
+		toks = append(toks, Token{Text: text, Norm: normWordIn(text, lower[start:i]), Start: start, End: i, Kind: kind})
 	}
 	return toks
 }
@@ -156,6 +159,44 @@ func foldQuote(s string) string {
 	return s
 }
 
+// asciiLower lower-cases the ASCII letters of s, leaving other bytes as
+// they are, so byte offsets into s hold in the result.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// normWordIn is normWord for a word whose ASCII-lower-cased form is lower.
+func normWordIn(s, lower string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return normWord(s)
+		}
+	}
+	return trimPossessive(lower)
+}
+
+func trimPossessive(s string) string {
+	if strings.HasSuffix(s, "'s") {
+		return s[:len(s)-2]
+	} else if strings.HasSuffix(s, "s'") {
+		return s[:len(s)-1]
+	}
+	return s
+}
+
 func normWord(s string) string {
 	s = foldQuote(s)
 	lower := true
@@ -168,10 +209,5 @@ func normWord(s string) string {
 	if !lower {
 		s = strings.ToLower(s)
 	}
-	if strings.HasSuffix(s, "'s") {
-		s = s[:len(s)-2]
-	} else if strings.HasSuffix(s, "s'") {
-		s = s[:len(s)-1]
-	}
-	return s
+	return trimPossessive(s)
 }
