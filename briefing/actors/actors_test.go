@@ -130,3 +130,19 @@ func TestOrganisations(t *testing.T) {
 		}
 	}
 }
+
+func TestShortSurnamesMustBeSpelledAlike(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"Sochi", "Abdel Fattah al-Sisi", false},
+		{"Assad", "Bashar al-Assad", true},
+		{"Muallem", "Walid al-Moualem", true},
+		{"Putin", "Vladimir Putin", true},
+	} {
+		if got := surnameKey(c.a) == surnameKey(c.b); got != c.same {
+			t.Errorf("surnameKey(%q) == surnameKey(%q) is %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+}

@@ -31,7 +31,16 @@ func surnameKey(name string) string {
 	if len(f) == 0 {
 		return ""
 	}
-	return translit.Key(f[len(f)-1])
+	last := f[len(f)-1]
+	if k := translit.Key(last); len(k) >= 3 {
+		return k
+	}
+	// A skeleton of one or two consonants matches too much ("Sochi" and
+	// "Sisi" both reduce to "s"): short names must be spelled alike.
+	if w := translit.Words(last); len(w) > 0 {
+		return "=" + w[len(w)-1]
+	}
+	return "=" + translit.Fold(last)
 }
 
 // A PersonMention is a person named in a token sequence.

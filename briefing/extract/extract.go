@@ -373,12 +373,31 @@ func (x *Extractor) isBackground(s *sentence, pub time.Time) bool {
 		}
 	}
 	for i := range s.toks {
-		if e, _ := x.lx.background.match(s.toks, i); e != nil {
+		if e, _ := x.lx.background.match(s.toks, i); e != nil && !subordinatePast(s.toks, i) {
 			return true
 		}
 		if s.toks[i].Is("since") && sinceLong(s.toks, i+1) {
 			return true
 		}
+	}
+	return false
+}
+
+// subordinatePast reports whether the background cue at i sits in a
+// clause hung off news: "X begins a visit today after a similar trip made
+// earlier this month". The main clause, before the subordinator, must name
+// the news day for the cue to be set aside.
+func subordinatePast(toks []text.Token, i int) bool {
+	for k := i - 1; k > 0; k-- {
+		if !toks[k].Is("after", "following") {
+			continue
+		}
+		for _, tk := range toks[:k] {
+			if tk.Is("today", "tonight", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

@@ -220,3 +220,26 @@ func TestDevelopmentMeeting(t *testing.T) {
 		t.Errorf("countries %v", d.Countries)
 	}
 }
+
+// TestNewsWithABackgroundClause: a past event hung off today's news in a
+// subordinate clause does not make the news background.
+func TestNewsWithABackgroundClause(t *testing.T) {
+	a := article("Iraqi minister in Ankara",
+		"Iraqi Foreign Minister Ibrahim al-Jaafari begins a two-day visit to Turkey today after a similar trip by a Kurdish delegation earlier this month.")
+	var devs []sitrep.Event
+	for _, e := range Default().Extract(a) {
+		if e.Category == sitrep.CategoryDevelopment {
+			devs = append(devs, e)
+		}
+	}
+	if len(devs) != 1 || devs[0].Kind != sitrep.KindVisit {
+		t.Fatalf("want one visit, got %+v", devs)
+	}
+	if got := devs[0].Day.Format("2006-01-02"); got != "2016-03-10" {
+		t.Errorf("day %s, want the publication day", got)
+	}
+	// Without today's news in the main clause the sentence stays background.
+	if evs := Default().Extract(article("", "The minister visited Turkey after a similar trip earlier this month.")); len(evs) != 0 {
+		t.Errorf("background reported as news: %+v", evs)
+	}
+}
