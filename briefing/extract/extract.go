@@ -83,7 +83,12 @@ func New(g *places.Gazetteer, a *actors.Table) *Extractor {
 
 // Extract returns the events an article reports, in text order.
 func (x *Extractor) Extract(a sitrep.Article) []sitrep.Event {
-	d := x.read(a)
+	sc := scratchPool.Get().(*scratch)
+	defer func() {
+		clear(sc.toks) // hold no article text while pooled
+		scratchPool.Put(sc)
+	}()
+	d := x.readInto(a, sc)
 	if d == nil {
 		return nil
 	}
@@ -140,9 +145,20 @@ type placeAt struct {
 	dateline bool
 }
 
+// scratch is the token buffer one Extract call reads into. The events
+// Extract returns hold no tokens, so the buffer is pooled and reused.
+type scratch struct {
+	toks []text.Token
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
 // read splits the article and finds tokens, numbers, days, places, actors,
 // sources and people in each sentence.
-func (x *Extractor) read(a sitrep.Article) *doc {
+func (x *Extractor) read(a sitrep.Article) *doc { return x.readInto(a, new(scratch)) }
+
+// readInto is read with its tokens in sc.
+func (x *Extractor) readInto(a sitrep.Article, sc *scratch) *doc {
 	body := a.Paragraphs
 	if len(body) == 0 && a.Summary != "" {
 		body = []string{a.Summary}
@@ -178,10 +194,19 @@ func (x *Extractor) read(a sitrep.Article) *doc {
 	// date, so the events of one article keep the day the feed gives it.
 	clock, shift := pub, 0
 	// Tokenise once; the dateline is read from the first sentences' tokens.
+	// All sentences' tokens share one backing slice; each sentence's is
+	// capped so appending to it cannot reach the next.
 	toks := make([][]text.Token, len(ss))
-	for i, s := range ss {
-		toks[i] = text.Tokenize(s.Text)
+	buf := sc.toks[:0]
+	if want := len(joined)/5 + len(ss); cap(buf) < want {
+		buf = make([]text.Token, 0, want)
 	}
+	for i, s := range ss {
+		n := len(buf)
+		buf = text.AppendTokens(buf, s.Text)
+		toks[i] = buf[n:len(buf):len(buf)]
+	}
+	sc.toks = buf
 	dl, ok := datelineDay(ss, toks, titled, pub)
 	if ok {
 		clock = dl.Day

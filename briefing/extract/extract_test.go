@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -241,5 +242,37 @@ func TestNewsWithABackgroundClause(t *testing.T) {
 	// Without today's news in the main clause the sentence stays background.
 	if evs := Default().Extract(article("", "The minister visited Turkey after a similar trip earlier this month.")); len(evs) != 0 {
 		t.Errorf("background reported as news: %+v", evs)
+	}
+}
+
+// TestExtractConcurrent runs one extractor from many goroutines, as the
+// poller does; with -race it checks the pooled buffers are not shared.
+func TestExtractConcurrent(t *testing.T) {
+	x := Default()
+	arts := []sitrep.Article{
+		article("Strikes on Douma", "At least 12 civilians were killed when warplanes struck Douma on Wednesday, the Syrian Observatory for Human Rights said."),
+		article("Talks in Geneva", "Russian Foreign Minister Sergei Lavrov met U.N. envoy Staffan de Mistura in Geneva on Tuesday for talks on a ceasefire."),
+	}
+	want := make([]int, len(arts))
+	for i, a := range arts {
+		want[i] = len(x.Extract(a))
+	}
+	done := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			for n := 0; n < 20; n++ {
+				i := (g + n) % len(arts)
+				if got := len(x.Extract(arts[i])); got != want[i] {
+					done <- fmt.Errorf("article %d: %d events, want %d", i, got, want[i])
+					return
+				}
+			}
+			done <- nil
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }

@@ -76,7 +76,12 @@ type span struct {
 // Villages the gazetteer lacks come out by name when a cue marks them
 // ("the village of X in Deir Ezzor province"), placed at their province.
 func (g *Gazetteer) Find(text string, hint Hint) []Mention {
-	ws := tokenize(text)
+	sc := scratchPool.Get().(*scratch)
+	defer func() {
+		clear(sc.words) // hold no text while pooled
+		scratchPool.Put(sc)
+	}()
+	ws := sc.tokenize(text)
 	if len(ws) == 0 {
 		return nil
 	}
@@ -188,13 +193,13 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 		if !s.ok {
 			continue
 		}
-		start, end := ws[s.i].start, ws[s.j-1].end
+		start, end := int(ws[s.i].start), int(ws[s.j-1].end)
 		e := g.entries[s.chosen]
 		p, kind := e.place, e.kind
 		if kind != KindCountry {
 			if r, ok := regionSuffix(ws, s.j); ok || regionPrefix(ws, s.i) {
 				if ok {
-					end = ws[r].end
+					end = int(ws[r].end)
 				}
 				if re, ok := g.region[e.admin]; ok {
 					p, kind = g.entries[re].place, KindRegion

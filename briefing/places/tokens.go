@@ -2,6 +2,7 @@ package places
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,14 +12,17 @@ import (
 // A word is one word of the text a name can match, after the Arabic article
 // before it has been folded in: "al-Raqqa" is one word, "raqqa", that starts
 // at the "a" of "al".
+//
+// Offsets are int32 to keep the struct small: Find makes one per word of
+// every article, and texts are far below 2 GiB.
 type word struct {
-	start, end int    // bytes, article included
-	wstart     int    // byte where the word itself starts, after any article
+	start, end int32  // bytes, article included
+	wstart     int32  // byte where the word itself starts, after any article
+	sentence   int32  // index of its sentence
 	norm       string // lower-case, no diacritics or apostrophes
 	key        string // translit.Key of norm, filled in when needed
 	cap        bool   // written with a capital
 	gap        bool   // punctuation (not a hyphen) between it and the word before
-	sentence   int    // index of its sentence
 	sentStart  bool   // first word of its sentence
 	poss       bool   // written with a possessive "'s", which end excludes
 }
@@ -33,16 +37,28 @@ var arabicArticles = map[string]bool{
 }
 
 type rawToken struct {
-	start, end int
+	start, end int32
 	gap        bool // punctuation before it
 	sentStart  bool
 	hyphenNext bool // a hyphen joins it to the next token
 	poss       bool // "'s" followed it and was cut off
 }
 
+// scratch holds the slices one Find call tokenises into. Find returns
+// nothing that points into them, so they are pooled and reused across
+// calls instead of being garbage for every article.
+type scratch struct {
+	toks  []rawToken
+	words []word
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
 // tokenize splits text into words with byte offsets, folding articles in.
-func tokenize(text string) []word {
-	toks := make([]rawToken, 0, len(text)/5+1)
+// The words live in sc and are valid until sc is reused.
+func (sc *scratch) tokenize(text string) []word {
+	toks := sc.toks[:0]
+	defer func() { sc.toks = toks }()
 	prevEnd := 0
 	sentEnd := true // the start of the text begins a sentence
 	for i := 0; i < len(text); {
@@ -78,7 +94,7 @@ func tokenize(text string) []word {
 		}
 		end := i
 		between := text[prevEnd:start]
-		t := rawToken{start: start, end: end}
+		t := rawToken{start: int32(start), end: int32(end)}
 		if len(toks) == 0 {
 			t.gap = true
 		} else {
@@ -98,26 +114,27 @@ func tokenize(text string) []word {
 		sentEnd = false
 		// Possessive: "Idlib's" is "Idlib".
 		if w := text[start:end]; len(w) > 2 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "\u2019s")) {
-			t.end = end - len("s")
+			t.end = int32(end - len("s"))
 			_, asz := utf8.DecodeLastRuneInString(text[start:t.end])
-			t.end -= asz
+			t.end -= int32(asz)
 			t.poss = true
 		}
 		toks = append(toks, t)
 		prevEnd = end
 	}
 
-	words := make([]word, 0, len(toks))
+	words := sc.words[:0]
+	defer func() { sc.words = words }()
 	// One lower-cased copy of the text serves every plain ASCII word, so
 	// capitalised words cost no allocation of their own.
 	lower := asciiLower(text)
-	norm := func(start, end int) string {
+	norm := func(start, end int32) string {
 		if plainASCII(text[start:end]) {
 			return lower[start:end]
 		}
 		return fold(text[start:end])
 	}
-	sentence := -1
+	sentence := int32(-1)
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		if t.sentStart {

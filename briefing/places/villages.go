@@ -40,7 +40,7 @@ func (g *Gazetteer) villages(text string, ws []word, spans []span, out []Mention
 		if s.ok || !s.cue {
 			continue
 		}
-		start, end := ws[s.i].start, ws[s.j-1].end
+		start, end := int(ws[s.i].start), int(ws[s.j-1].end)
 		nm := strings.TrimSpace(text[start:end])
 		if g.stop[normText(nm)] {
 			continue
@@ -186,10 +186,10 @@ func nearestProvince(ms []Mention, ws []word, s *span, start int, country string
 			break
 		}
 	}
-	limit := ws[sentEnd-1].end
-	sentStart := ws[s.i].start
+	limit := int(ws[sentEnd-1].end)
+	sentStart := int(ws[s.i].start)
 	for k := s.i; k >= 0 && ws[k].sentence == sent; k-- {
-		sentStart = ws[k].start
+		sentStart = int(ws[k].start)
 	}
 	var before *Mention
 	for k := range ms {

@@ -21,7 +21,29 @@ var (
 	scales      = valueTable("scales.txt")
 	qualifiers  = phraseList("qualifiers.txt")
 	vagueWords  = phraseList("vague.txt")
+	// numberStarts are the words an amount or its qualifier can start
+	// with, so Numbers passes over other tokens with one lookup.
+	numberStarts = startWords()
 )
+
+func startWords() map[string]bool {
+	out := map[string]bool{"half": true, "a": true}
+	for w := range numberWords {
+		out[w] = true
+	}
+	for _, idx := range []phraseIndex{qualifiers, vagueWords} {
+		for w := range idx {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// mayStartNumber reports whether an amount, or a qualifier before one, can
+// start at t: a numeral, a start word, or a hyphenated word ("sixty-three").
+func mayStartNumber(t Token) bool {
+	return t.Kind == Digits || numberStarts[t.Norm] || strings.IndexByte(t.Norm, '-') > 0
+}
 
 func valueTable(name string) map[string]int {
 	out := map[string]int{}
@@ -85,6 +107,10 @@ func matchPhrase(toks []Token, i int, phrases phraseIndex) (int, string) {
 func Numbers(toks []Token) []Number {
 	var out []Number
 	for i := 0; i < len(toks); {
+		if !mayStartNumber(toks[i]) {
+			i++
+			continue
+		}
 		first := i
 		qual := ""
 		if n, q := matchPhrase(toks, i, qualifiers); n > 0 && i+n < len(toks) {

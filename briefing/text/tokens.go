@@ -38,19 +38,38 @@ func (t Token) Capitalised() bool {
 	return unicode.IsUpper(r)
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the ASCII case first,
+// as most copy is ASCII.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
 
 // Tokenize splits s into tokens. A hyphen, apostrophe or dot inside a word
 // stays in it ("al-Moualem", "Russia's", "U.S.", "1.5"), as does a comma
 // between digits ("1,300").
 func Tokenize(s string) []Token {
-	toks := make([]Token, 0, len(s)/5+1)
+	return AppendTokens(make([]Token, 0, len(s)/5+1), s)
+}
+
+// AppendTokens appends the tokens of s to toks, as Tokenize splits them, so
+// a caller tokenising many sentences can keep them in one slice.
+func AppendTokens(toks []Token, s string) []Token {
 	// One lower-cased copy of s serves every word's normal form, so
 	// capitalised words cost no allocation of their own.
 	lower := asciiLower(s)
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s, i)
 		if unicode.IsSpace(r) {
 			i += n
 			continue
@@ -63,7 +82,7 @@ func Tokenize(s string) []Token {
 		start := i
 		allDigits := true
 		for i < len(s) {
-			r, n := utf8.DecodeRuneInString(s[i:])
+			r, n := decodeRune(s, i)
 			if isWordRune(r) {
 				if !unicode.IsDigit(r) {
 					allDigits = false
@@ -71,9 +90,9 @@ func Tokenize(s string) []Token {
 				i += n
 				continue
 			}
-			next, _ := utf8.DecodeRuneInString(s[i+n:])
-			if i+n >= len(s) {
-				next = 0
+			next := rune(0)
+			if i+n < len(s) {
+				next, _ = decodeRune(s, i+n)
 			}
 			switch {
 			case (r == '-' || r == '\'' || r == '’' || r == '‐' || r == '‑') && isWordRune(next):
