@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // runCLI runs the bot's command line in-process with the given environment.
@@ -162,16 +164,49 @@ func TestFeedsCheckFaults(t *testing.T) {
 		w.Header().Set("Content-Type", "application/rss+xml")
 		w.Write(b)
 	})
+	mux.HandleFunc("/429", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "120")
+		http.Error(w, "slow down", http.StatusTooManyRequests)
+	})
+	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	})
+	mux.HandleFunc("/huge", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		chunk := bytes.Repeat([]byte("<!-- padding padding padding -->"), 1<<10)
+		for sent := 0; sent < 50<<20 && r.Context().Err() == nil; sent += len(chunk) {
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+		}
+	})
+	mux.HandleFunc("/bomb", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Header().Set("Content-Encoding", "gzip")
+		zw := gzip.NewWriter(w)
+		zeros := make([]byte, 1<<20)
+		for i := 0; i < 64 && r.Context().Err() == nil; i++ { // 64 MiB of zeros, a few hundred KiB on the wire
+			zw.Write(zeros)
+		}
+		zw.Close()
+	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
-	env := map[string]string{"SITREP_FEEDS_ALLOW_PRIVATE_NETWORKS": "true", "SITREP_FEEDS_TIMEOUT": "5s"}
-	for _, path := range []string{"/500", "/html", "/bad.xml"} {
+	env := map[string]string{"SITREP_FEEDS_ALLOW_PRIVATE_NETWORKS": "true", "SITREP_FEEDS_TIMEOUT": "1s"}
+	for path, want := range map[string]string{
+		"/500": "500", "/html": "not a feed", "/bad.xml": "malformed", "/429": "retry after 120s",
+		"/loop": "redirect", "/slow": "timeout", "/huge": "larger than", "/bomb": "larger than",
+	} {
 		code, _, errs := runCLI(t, env, "feeds", "check", srv.URL+path)
 		if code == 0 {
 			t.Errorf("%s: check passed", path)
 		}
-		if n := strings.Count(strings.TrimSpace(errs), "\n"); n != 0 {
-			t.Errorf("%s: want one line, got:\n%s", path, errs)
+		if n := strings.Count(strings.TrimSpace(errs), "\n"); n != 0 || !strings.Contains(errs, want) {
+			t.Errorf("%s: want one line saying %q, got:\n%s", path, want, errs)
 		}
 	}
 	if code, out, errs := runCLI(t, env, "feeds", "check", srv.URL+"/ok.xml"); code != 0 || !strings.Contains(out, "TAAN") {
