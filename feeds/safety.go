@@ -49,7 +49,7 @@ func (g *addressGuard) control(network, address string, _ syscall.RawConn) error
 		}
 	}
 	if err := g.guardian.Safe(network, address, nil); err != nil {
-		return newError(ErrPrivateAddress, err, "refusing private address %s", ip)
+		return newError(ErrPrivateAddress, err, "refusing private address %s (loopback, private, link-local and metadata addresses are off limits unless feeds.allow_private_networks is set)", ip)
 	}
 	return nil
 }
