@@ -7,12 +7,13 @@ import "testing"
 // lacks must say its region.
 func TestAliasTablePlacesAreLocated(t *testing.T) {
 	g := Default()
-	for _, e := range g.entries {
-		if !e.curated || e.kind == KindCountry {
+	for i, e := range g.entries {
+		if !e.curated || e.kind == kCountry {
 			continue
 		}
-		if e.place.Admin == "" || e.place.Country == "" || e.place.Lat == 0 && e.place.Lon == 0 {
-			t.Errorf("alias table place %q (%s) has no region or coordinates: %+v", e.place.Name, e.cc, e.place)
+		p := g.place(int32(i))
+		if p.Admin == "" || p.Country == "" || p.Lat == 0 && p.Lon == 0 {
+			t.Errorf("alias table place %q (%s) has no region or coordinates: %+v", p.Name, g.str(e.cc), p)
 		}
 	}
 }

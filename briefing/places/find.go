@@ -98,10 +98,10 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 		}
 		s, ok := g.match(ws, i)
 		d, isDem := g.demonym[w.norm]
-		countryPoss := ok && s.poss && g.entries[s.cands[0].entry].kind == KindCountry
+		countryPoss := ok && s.poss && g.entries[s.cands[0].entry].kind == kCountry
 		if c, ok := g.capitalAfter(ws, i, d, isDem, s, ok); ok {
 			// "the Syrian capital", "Iraq's capital": the capital city.
-			ctx[g.entries[c].cc] = true
+			ctx[g.str(g.entries[c].cc)] = true
 			spans = append(spans, span{i: i, j: i + 2, cands: []cand{{c, srcPrimary}}})
 			i += 2
 			continue
@@ -109,11 +109,11 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 		if isDem || ok && s.j-s.i == 1 && (adjective(ws, i) || countryPoss) {
 			// "Syrian", "Saudi-led", "US-backed": context, not a place.
 			if isDem {
-				ctx[g.entries[d].cc] = true
+				ctx[g.str(g.entries[d].cc)] = true
 			}
 			for _, c := range s.cands {
-				if e := g.entries[c.entry]; e.kind == KindCountry {
-					ctx[e.cc] = true
+				if e := &g.entries[c.entry]; e.kind == kCountry {
+					ctx[g.str(e.cc)] = true
 				}
 			}
 			if !ok || s.j-s.i == 1 {
@@ -154,15 +154,15 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 		cc, admin, strong := "", "", true
 		_, suffix := regionSuffix(ws, s.j)
 		for _, c := range s.cands {
-			e := g.entries[c.entry]
-			region := e.kind == KindRegion && c.src == srcPrimary && (suffix || s.j-s.i > 1)
-			if !(e.kind == KindCountry && c.src <= srcPrimary || e.curated && c.src == srcAlias || region) {
+			e := &g.entries[c.entry]
+			region := e.kind == kRegion && c.src == srcPrimary && (suffix || s.j-s.i > 1)
+			if !(e.kind == kCountry && c.src <= srcPrimary || e.curated && c.src == srcAlias || region) {
 				continue
 			}
-			if cc != "" && (cc != e.cc || admin != e.admin) {
+			if cc != "" && (cc != g.str(e.cc) || admin != g.str(e.code)) {
 				strong = false
 			}
-			cc, admin = e.cc, e.admin
+			cc, admin = g.str(e.cc), g.str(e.code)
 		}
 		if cc != "" && strong {
 			ctx[cc] = true
@@ -194,15 +194,15 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 			continue
 		}
 		start, end := int(ws[s.i].start), int(ws[s.j-1].end)
-		e := g.entries[s.chosen]
-		p, kind := e.place, e.kind
+		e := &g.entries[s.chosen]
+		p, kind := g.place(s.chosen), kindNames[e.kind]
 		if kind != KindCountry {
 			if r, ok := regionSuffix(ws, s.j); ok || regionPrefix(ws, s.i) {
 				if ok {
 					end = int(ws[r].end)
 				}
-				if re, ok := g.region[e.admin]; ok {
-					p, kind = g.entries[re].place, KindRegion
+				if re, ok := g.region[g.str(e.code)]; ok {
+					p, kind = g.place(re), KindRegion
 				}
 			}
 		}
@@ -218,8 +218,8 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 
 // match finds the longest name starting at word i.
 func (g *Gazetteer) match(ws []word, i int) (span, bool) {
-	names := g.byFirst[ws[i].norm]
-	var joined [9]string
+	names := g.byFirst.get(ws[i].norm)
+	var joins [9]int8 // whether words [i, i+w) are written together: 0 not yet known, 1 yes, -1 no
 	best := 0
 	var cands []cand
 	for _, n := range names {
@@ -228,24 +228,16 @@ func (g *Gazetteer) match(ws []word, i int) (span, bool) {
 			continue
 		}
 		if w > 1 {
-			if joined[w] == "" {
-				if !joinable(ws, i, w) {
-					joined[w] = "\x00"
-				} else {
-					var b strings.Builder
-					for k := i; k < i+w; k++ {
-						if k > i {
-							b.WriteByte(' ')
-						}
-						b.WriteString(ws[k].norm)
-					}
-					joined[w] = b.String()
+			if joins[w] == 0 {
+				joins[w] = -1
+				if joinable(ws, i, w) {
+					joins[w] = 1
 				}
 			}
-			if joined[w] != n.text {
+			if joins[w] < 0 || !spells(ws[i:i+w], g.str(n.text)) {
 				continue
 			}
-		} else if n.text != ws[i].norm {
+		} else if g.str(n.text) != ws[i].norm {
 			continue
 		}
 		if w > best {
@@ -272,14 +264,32 @@ func (g *Gazetteer) capitalAfter(ws []word, i int, d int32, isDem bool, s span, 
 	var cc string
 	switch {
 	case isDem && !ws[i+1].gap:
-		cc = g.entries[d].cc
-	case ok && s.j == i+1 && (s.poss || ws[i].poss) && g.entries[s.cands[0].entry].kind == KindCountry:
-		cc = g.entries[s.cands[0].entry].cc
+		cc = g.str(g.entries[d].cc)
+	case ok && s.j == i+1 && (s.poss || ws[i].poss) && g.entries[s.cands[0].entry].kind == kCountry:
+		cc = g.str(g.entries[s.cands[0].entry].cc)
 	default:
 		return 0, false
 	}
 	c, found := g.capital[cc]
 	return c, found
+}
+
+// spells reports whether text is the words' normalised forms joined by
+// single spaces, without building that string.
+func spells(ws []word, text string) bool {
+	for k := range ws {
+		if k > 0 {
+			if text == "" || text[0] != ' ' {
+				return false
+			}
+			text = text[1:]
+		}
+		if !strings.HasPrefix(text, ws[k].norm) {
+			return false
+		}
+		text = text[len(ws[k].norm):]
+	}
+	return text == ""
 }
 
 // possessive matches a well-known place's possessive whose apostrophe was
@@ -293,18 +303,18 @@ func (g *Gazetteer) possessive(ws []word, i int) (span, bool) {
 	}
 	w = w[:len(w)-1]
 	var cands []cand
-	for _, n := range g.byFirst[w] {
-		if n.words != 1 || n.text != w {
+	for _, n := range g.byFirst.get(w) {
+		if n.words != 1 || g.str(n.text) != w {
 			continue
 		}
-		if e := g.entries[n.entry]; e.kind == KindCountry || e.curated || e.seat >= 2 || e.pop >= 100000 {
+		if e := &g.entries[n.entry]; e.kind == kCountry || e.curated || e.seat >= 2 || e.pop >= 100000 {
 			cands = addCand(cands, cand{n.entry, n.src})
 		}
 	}
 	// A country's possessive speaks of its government ("Russias
 	// crimes"), like a demonym: context, not a place.
 	for _, c := range cands {
-		if g.entries[c.entry].kind == KindCountry {
+		if g.entries[c.entry].kind == kCountry {
 			cands = []cand{c}
 			break
 		}
@@ -329,7 +339,7 @@ func (g *Gazetteer) fuzzySpan(ws []word, i int) (span, bool) {
 		if w == 2 {
 			key += " " + wordKey(ws, i+1)
 		}
-		if es := g.byKey[key]; len(es) > 0 {
+		if es := g.byKey.get(key); len(es) > 0 {
 			for _, e := range es {
 				cands = addCand(cands, cand{e, srcAlternate})
 			}
@@ -392,8 +402,8 @@ func (g *Gazetteer) endsName(w string) bool {
 	if _, ok := g.demonym[w]; ok {
 		return true
 	}
-	for _, n := range g.byFirst[w] {
-		if n.words == 1 && n.text == w && g.entries[n.entry].kind == KindCountry {
+	for _, n := range g.byFirst.get(w) {
+		if n.words == 1 && g.str(n.text) == w && g.entries[n.entry].kind == kCountry {
 			return true
 		}
 	}
@@ -457,22 +467,22 @@ func (g *Gazetteer) choose(ws []word, s *span, ctx, admins map[string]bool) {
 	}
 	bestScore := math.Inf(-1)
 	for _, c := range s.cands {
-		e := g.entries[c.entry]
-		if c.src == srcAlternate && allCommon && !ctx[e.cc] {
+		e := &g.entries[c.entry]
+		if c.src == srcAlternate && allCommon && !ctx[g.str(e.cc)] {
 			continue // "White House" is not Casablanca
 		}
 		if !g.accept(e, c.src, s, ctx, stopped, common, locative, inName, suffix) {
 			continue
 		}
 		score := math.Log10(placeWeight(e))
-		if ctx[e.cc] {
+		if ctx[g.str(e.cc)] {
 			score += 1000
 		}
-		if admins[e.admin] {
+		if admins[g.str(e.code)] {
 			score += 500
 		}
 		switch {
-		case e.kind == KindCountry && c.src <= srcPrimary:
+		case e.kind == kCountry && c.src <= srcPrimary:
 			score += 400
 		case e.curated:
 			score += 200
@@ -480,7 +490,7 @@ func (g *Gazetteer) choose(ws []word, s *span, ctx, admins map[string]bool) {
 		if c.src <= srcPrimary {
 			score += 100
 		}
-		if e.kind == KindRegion && !suffix && c.src == srcRegionBase {
+		if e.kind == kRegion && !suffix && c.src == srcRegionBase {
 			score -= 50 // "Hama" is the city, "Hama province" the region
 		}
 		if score > bestScore {
@@ -500,7 +510,7 @@ func (g *Gazetteer) afterPerson(ws []word, i int) bool {
 	if g.persons[p] {
 		return true
 	}
-	return ws[i-1].cap && ws[i-1].sentStart && !g.common[p] && !directions[p] && !g.isPlaceWord(p) && len(g.byFirst[p]) == 0
+	return ws[i-1].cap && ws[i-1].sentStart && !g.common[p] && !directions[p] && !g.isPlaceWord(p) && len(g.byFirst.get(p)) == 0
 }
 
 // isPlaceWord reports whether a word before a name is itself a country,
@@ -512,9 +522,9 @@ func (g *Gazetteer) isPlaceWord(w string) bool {
 		if _, ok := g.demonym[k]; ok {
 			return true
 		}
-		for _, n := range g.byFirst[k] {
-			if n.words == 1 && n.text == k {
-				if e := g.entries[n.entry]; e.kind == KindCountry || e.curated || e.pop >= 100000 {
+		for _, n := range g.byFirst.get(k) {
+			if n.words == 1 && g.str(n.text) == k {
+				if e := &g.entries[n.entry]; e.kind == kCountry || e.curated || e.pop >= 100000 {
 					return true
 				}
 			}
@@ -533,12 +543,12 @@ var directions = map[string]bool{
 }
 
 // accept decides whether one reading of a span is a place mention at all.
-func (g *Gazetteer) accept(e entry, src int8, s *span, ctx map[string]bool, stopped, common, locative, inName, suffix bool) bool {
-	if s.cue && e.kind != KindCountry && !s.fuzzy {
+func (g *Gazetteer) accept(e *entry, src int8, s *span, ctx map[string]bool, stopped, common, locative, inName, suffix bool) bool {
+	if s.cue && e.kind != kCountry && !s.fuzzy {
 		// "The town of Reading": the cue makes a word a place, but a place
 		// in a country the text is not about is more likely a village of
 		// the same name the gazetteer lacks.
-		return len(ctx) == 0 || ctx[e.cc]
+		return len(ctx) == 0 || ctx[g.str(e.cc)]
 	}
 	if stopped {
 		return false
@@ -547,18 +557,18 @@ func (g *Gazetteer) accept(e entry, src int8, s *span, ctx map[string]bool, stop
 		// Unlisted spellings: only of places in a country this text names,
 		// and never a surname after a first name or title ("Mohammed
 		// Barazi", "Colonel Barazi"), even at a sentence's start.
-		return !inName && !s.person && ctx[e.cc]
+		return !inName && !s.person && ctx[g.str(e.cc)]
 	}
 	switch {
-	case e.kind == KindCountry:
+	case e.kind == kCountry:
 		return src <= srcPrimary && !inName
 	case e.curated && src == srcAlias:
 		return !inName || s.j-s.i > 1
-	case e.kind == KindRegion:
+	case e.kind == kRegion:
 		if src == srcPrimary && s.j-s.i > 1 {
 			return true
 		}
-		return !inName && !common && (suffix || ctx[e.cc])
+		return !inName && !common && (suffix || ctx[g.str(e.cc)])
 	}
 	if inName {
 		return false
@@ -568,12 +578,12 @@ func (g *Gazetteer) accept(e entry, src int8, s *span, ctx map[string]bool, stop
 		pop /= 2 // alternates are often other languages' words
 	}
 	if common {
-		return pop >= 1000000 || ctx[e.cc] && locative && pop >= 100000
+		return pop >= 1000000 || ctx[g.str(e.cc)] && locative && pop >= 100000
 	}
 	switch {
 	case pop >= 100000 || e.seat >= 2 && src == srcPrimary:
 		return true
-	case ctx[e.cc]:
+	case ctx[g.str(e.cc)]:
 		return pop >= 5000 || locative || suffix
 	default:
 		return locative && pop >= 20000

@@ -36,20 +36,41 @@ const (
 	srcRegionBase        // a region's name without "Governorate", "Province"...
 )
 
-// An entry is one place the gazetteer knows.
+// An entry is one place the gazetteer knows. It holds no pointers: its
+// strings are spans of the gazetteer's text, so the garbage collector need
+// not look inside the hundreds of thousands of entries. Place builds the
+// sitrep.Place when a mention is returned.
 type entry struct {
-	place   sitrep.Place
-	kind    string
-	cc      string // ISO 3166-1 alpha-2
-	admin   string // GeoNames admin1 code, "SY.04"
-	pop     int32
-	seat    int8 // 3 national capital, 2 first-level seat, 1 second-level seat
-	curated bool // named in the alias table
+	name, key strRef // the place's name and its translit.Key
+	admin     strRef // its first-level region's name, as sitrep.Place.Admin
+	country   strRef // its country's name
+	cc        strRef // ISO 3166-1 alpha-2
+	code      strRef // GeoNames admin1 code, "SY.04"
+	lat, lon  float64
+	pop       int32
+	seat      int8 // 3 national capital, 2 first-level seat, 1 second-level seat
+	kind      kind
+	curated   bool // named in the alias table
 }
+
+// A kind is what an entry is: a country, a region or a populated place.
+type kind uint8
+
+const (
+	kCountry kind = iota
+	kRegion
+	kCity
+)
+
+var kindNames = [...]string{kCountry: KindCountry, kRegion: KindRegion, kCity: KindCity}
+
+// A strRef is a string stored in the gazetteer's text: bytes [off, off+n).
+// The zero strRef is the empty string.
+type strRef struct{ off, n uint32 }
 
 // A name is one spelling of an entry, as normalised words.
 type name struct {
-	text  string // normalised words joined by one space
+	text  strRef // normalised words joined by one space
 	words int8
 	src   int8
 	entry int32
@@ -59,16 +80,17 @@ type name struct {
 // concurrent use.
 type Gazetteer struct {
 	entries []entry
-	byFirst map[string][]name  // first normalised word → spellings
-	byKey   map[string][]int32 // transliteration key → well-known entries, for spellings not listed
-	country map[string]int32   // ISO code → country entry
-	region  map[string]int32   // admin1 code → region entry
-	demonym map[string]int32   // normalised demonym → country entry
-	stop    map[string]bool    // normalised
-	common  map[string]bool    // normalised
-	persons map[string]bool    // normalised first names and titles
-	orgs    map[string]bool    // normalised words of organisations' names
-	capital map[string]int32   // ISO code → the country's capital city
+	text    string           // every string entries and names hold, end to end
+	byFirst *multimap[name]  // first normalised word → spellings
+	byKey   *multimap[int32] // transliteration key → well-known entries, for spellings not listed
+	country map[string]int32 // ISO code → country entry
+	region  map[string]int32 // admin1 code → region entry
+	demonym map[string]int32 // normalised demonym → country entry
+	stop    map[string]bool  // normalised
+	common  map[string]bool  // normalised
+	persons map[string]bool  // normalised first names and titles
+	orgs    map[string]bool  // normalised words of organisations' names
+	capital map[string]int32 // ISO code → the country's capital city
 	// asWritten maps country names and demonyms exactly as the tables
 	// write them ("Syria", "Syrian") to the country, so the common case
 	// of Country costs one lookup and no normalisation.
@@ -77,15 +99,53 @@ type Gazetteer struct {
 	// name to its entries, for villages a cue marks whose spelling nobody
 	// listed ("the village of Taduf" for Tadif). It is searched only within
 	// the text's country, where a consonant skeleton is specific enough.
-	byKeyAll map[string][]int32
+	byKeyAll *multimap[int32]
 	maxWords int
+
+	// While loading: text is written here, and short repeated strings
+	// (country and region codes) are stored once.
+	buf      *strings.Builder
+	interned map[string]strRef
+}
+
+// str returns a string the gazetteer stores.
+func (g *Gazetteer) str(r strRef) string { return g.text[r.off : r.off+r.n] }
+
+// put stores s in the gazetteer's text.
+func (g *Gazetteer) put(s string) strRef {
+	if s == "" {
+		return strRef{}
+	}
+	r := strRef{off: uint32(g.buf.Len()), n: uint32(len(s))}
+	g.buf.WriteString(s)
+	// The builder only appends, so earlier spans of text stay valid.
+	g.text = g.buf.String()
+	return r
+}
+
+// intern stores s once however often it is put.
+func (g *Gazetteer) intern(s string) strRef {
+	if r, ok := g.interned[s]; ok {
+		return r
+	}
+	r := g.put(s)
+	g.interned[s] = r
+	return r
+}
+
+// place builds entry i's sitrep.Place. Its strings share the gazetteer's
+// text, so this allocates nothing.
+func (g *Gazetteer) place(i int32) sitrep.Place {
+	e := &g.entries[i]
+	return sitrep.Place{Name: g.str(e.name), Admin: g.str(e.admin), Country: g.str(e.country),
+		Lat: e.lat, Lon: e.lon, Key: g.str(e.key)}
 }
 
 // Load builds a gazetteer from its tables.
 func Load(src Sources) (*Gazetteer, error) {
 	g := &Gazetteer{
-		byFirst:   map[string][]name{},
-		byKey:     map[string][]int32{},
+		byFirst:   newMultimap[name](),
+		byKey:     newMultimap[int32](),
 		country:   map[string]int32{},
 		region:    map[string]int32{},
 		demonym:   map[string]int32{},
@@ -95,7 +155,9 @@ func Load(src Sources) (*Gazetteer, error) {
 		orgs:      map[string]bool{},
 		capital:   map[string]int32{},
 		asWritten: map[string]int32{},
-		byKeyAll:  map[string][]int32{},
+		byKeyAll:  newMultimap[int32](),
+		buf:       &strings.Builder{},
+		interned:  map[string]strRef{},
 	}
 	steps := []struct {
 		what string
@@ -143,7 +205,19 @@ func Load(src Sources) (*Gazetteer, error) {
 	for _, l := range lines(src.Orgs) {
 		g.orgs[normText(l)] = true
 	}
+	g.freeze()
 	return g, nil
+}
+
+// freeze packs the indexes and the text for reading; the gazetteer is
+// read-only after.
+func (g *Gazetteer) freeze() {
+	g.byFirst.freeze()
+	g.byKey.freeze()
+	g.byKeyAll.freeze()
+	// The builder's spare capacity would be held for good.
+	g.text = strings.Clone(g.text)
+	g.buf, g.interned = nil, nil
 }
 
 func gunzip(b []byte) ([]byte, error) {
@@ -204,8 +278,10 @@ func coords(col []string, i int) (lat, lon float64, err error) {
 	return lat, lon, nil
 }
 
-func (g *Gazetteer) add(e entry) int32 {
-	e.place.Key = translit.Key(e.place.Name)
+// add adds entry e named nm.
+func (g *Gazetteer) add(nm string, e entry) int32 {
+	e.name = g.put(nm)
+	e.key = g.put(translit.Key(nm))
 	g.entries = append(g.entries, e)
 	return int32(len(g.entries) - 1)
 }
@@ -217,14 +293,13 @@ func (g *Gazetteer) index(spelling string, i int32, src int8) {
 		return
 	}
 	text := strings.Join(words, " ")
-	list := g.byFirst[words[0]]
-	for k := range list {
-		if list[k].entry == i && list[k].text == text {
-			list[k].src = min(list[k].src, src)
+	for n := g.byFirst.head(words[0]); n >= 0; n = g.byFirst.nodes[n].next {
+		if v := &g.byFirst.nodes[n].v; v.entry == i && g.str(v.text) == text {
+			v.src = min(v.src, src)
 			return
 		}
 	}
-	g.byFirst[words[0]] = append(list, name{text: text, words: int8(len(words)), src: src, entry: i})
+	g.byFirst.push(words[0], name{text: g.put(text), words: int8(len(words)), src: src, entry: i})
 	if len(words) > g.maxWords {
 		g.maxWords = len(words)
 	}
@@ -238,12 +313,12 @@ func (g *Gazetteer) indexKey(spelling string, i int32) {
 	if len(k) < 3 {
 		return
 	}
-	for _, j := range g.byKey[k] {
-		if j == i {
+	for n := g.byKey.head(k); n >= 0; n = g.byKey.nodes[n].next {
+		if g.byKey.nodes[n].v == i {
 			return
 		}
 	}
-	g.byKey[k] = append(g.byKey[k], i)
+	g.byKey.push(k, i)
 }
 
 func (g *Gazetteer) addCountry(col []string) error {
@@ -255,7 +330,8 @@ func (g *Gazetteer) addCountry(col []string) error {
 		return err
 	}
 	nm := field(col, 1)
-	i := g.add(entry{place: sitrep.Place{Name: nm, Country: nm, Lat: lat, Lon: lon}, kind: KindCountry, cc: field(col, 0)})
+	i := g.add(nm, entry{lat: lat, lon: lon, kind: kCountry, cc: g.intern(field(col, 0))})
+	g.entries[i].country = g.entries[i].name
 	g.country[field(col, 0)] = i
 	g.index(nm, i, srcPrimary)
 	g.indexKey(nm, i)
@@ -298,12 +374,12 @@ func (g *Gazetteer) addRegion(col []string) error {
 	if err != nil {
 		return err
 	}
-	c, ok := g.country[cc]
-	country := ""
-	if ok {
-		country = g.entries[c].place.Name
+	var country strRef
+	if c, ok := g.country[cc]; ok {
+		country = g.entries[c].name
 	}
-	i := g.add(entry{place: sitrep.Place{Name: nm, Admin: nm, Country: country, Lat: lat, Lon: lon}, kind: KindRegion, cc: cc, admin: code})
+	i := g.add(nm, entry{country: country, lat: lat, lon: lon, kind: kRegion, cc: g.intern(cc), code: g.intern(code)})
+	g.entries[i].admin = g.entries[i].name
 	g.region[code] = i
 	g.index(nm, i, srcPrimary)
 	g.index(regionBase(nm), i, srcRegionBase)
@@ -334,26 +410,27 @@ func (g *Gazetteer) addCity(col []string) error {
 		return fmt.Errorf("bad population %q", field(col, 5))
 	}
 	cc, code := field(col, 1), field(col, 1)+"."+field(col, 2)
-	p := sitrep.Place{Name: field(col, 0), Lat: lat, Lon: lon}
+	e := entry{lat: lat, lon: lon, kind: kCity, cc: g.intern(cc), code: g.intern(code), pop: int32(min(pop, 1<<31-1)), seat: seats[field(col, 6)]}
 	if c, ok := g.country[cc]; ok {
-		p.Country = g.entries[c].place.Name
+		e.country = g.entries[c].name
 	}
 	if r, ok := g.region[code]; ok {
-		p.Admin = g.entries[r].place.Name
+		e.admin = g.entries[r].name
 	}
-	i := g.add(entry{place: p, kind: KindCity, cc: cc, admin: code, pop: int32(min(pop, 1<<31-1)), seat: seats[field(col, 6)]})
-	g.index(field(col, 0), i, srcPrimary)
+	nm := field(col, 0)
+	i := g.add(nm, e)
+	g.index(nm, i, srcPrimary)
 	for _, a := range splitList(field(col, 7)) {
 		g.index(a, i, srcAlternate)
 	}
 	if pop >= keyMinPop || seats[field(col, 6)] >= 2 {
-		g.indexKey(p.Name, i)
+		g.indexKey(nm, i)
 	}
 	if c, ok := g.capital[cc]; seats[field(col, 6)] == 3 && (!ok || g.entries[c].pop < int32(pop)) {
 		g.capital[cc] = i
 	}
-	if k := g.entries[i].place.Key; len(k) >= 3 {
-		g.byKeyAll[k] = append(g.byKeyAll[k], i)
+	if k := g.str(g.entries[i].key); len(k) >= 3 {
+		g.byKeyAll.push(k, i)
 	}
 	return nil
 }
@@ -367,7 +444,7 @@ func splitList(s string) []string {
 
 func (g *Gazetteer) countryCode(s string) (string, bool) {
 	if i, ok := g.asWritten[s]; ok {
-		return g.entries[i].cc, true
+		return g.str(g.entries[i].cc), true
 	}
 	if len(s) == 2 && strings.ToUpper(s) == s {
 		if _, ok := g.country[s]; ok {
@@ -375,7 +452,7 @@ func (g *Gazetteer) countryCode(s string) (string, bool) {
 		}
 	}
 	if i, ok := g.lookupCountry(s); ok {
-		return g.entries[i].cc, true
+		return g.str(g.entries[i].cc), true
 	}
 	return "", false
 }
@@ -438,23 +515,23 @@ func (g *Gazetteer) addAliases(b []byte) error {
 func (g *Gazetteer) addAliasGroup(grp *aliasGroup) error {
 	i, ok := g.resolveCanonical(grp.canon, grp.aliases, grp.cc)
 	if !ok {
-		e := entry{place: sitrep.Place{Name: grp.canon, Country: g.entries[g.country[grp.cc]].place.Name}, kind: KindCity, cc: grp.cc}
+		e := entry{country: g.entries[g.country[grp.cc]].name, kind: kCity, cc: g.intern(grp.cc)}
 		if r, ok := g.lookupRegion(grp.region, grp.cc); ok {
 			re := g.entries[r]
-			e.place.Admin, e.admin, e.place.Lat, e.place.Lon = re.place.Name, re.admin, re.place.Lat, re.place.Lon
+			e.admin, e.code, e.lat, e.lon = re.name, re.code, re.lat, re.lon
 		} else if grp.region != "" {
 			return fmt.Errorf("unknown region %q in %s", grp.region, grp.cc)
 		}
 		if grp.lat != 0 || grp.lon != 0 {
-			e.place.Lat, e.place.Lon = grp.lat, grp.lon
+			e.lat, e.lon = grp.lat, grp.lon
 		}
-		i = g.add(e)
+		i = g.add(grp.canon, e)
 	}
 	e := &g.entries[i]
-	if e.kind == KindCity {
+	if e.kind == kCity && g.str(e.name) != grp.canon {
 		// The alias table's canonical name is the one news uses.
-		e.place.Name = grp.canon
-		e.place.Key = translit.Key(grp.canon)
+		e.name = g.put(grp.canon)
+		e.key = g.put(translit.Key(grp.canon))
 	}
 	e.curated = true
 	for _, a := range append([]string{grp.canon}, grp.aliases...) {
@@ -465,7 +542,7 @@ func (g *Gazetteer) addAliasGroup(grp *aliasGroup) error {
 }
 
 func (g *Gazetteer) resolveCanonical(canon string, aliases []string, cc string) (int32, bool) {
-	if i, ok := g.lookupCountry(canon); ok && g.entries[i].cc == cc {
+	if i, ok := g.lookupCountry(canon); ok && g.str(g.entries[i].cc) == cc {
 		return i, true
 	}
 	spellings := append([]string{canon}, aliases...)
@@ -473,10 +550,10 @@ func (g *Gazetteer) resolveCanonical(canon string, aliases []string, cc string) 
 		best, found := int32(0), false
 		for _, c := range cands {
 			e := g.entries[c]
-			if e.cc != cc || e.kind != KindCity || e.curated {
+			if g.str(e.cc) != cc || e.kind != kCity || e.curated {
 				continue
 			}
-			if !found || placeWeight(e) > placeWeight(g.entries[best]) {
+			if !found || placeWeight(&e) > placeWeight(&g.entries[best]) {
 				best, found = c, true
 			}
 		}
@@ -500,7 +577,7 @@ func (g *Gazetteer) resolveCanonical(canon string, aliases []string, cc string) 
 	}
 	cands = cands[:0]
 	for _, s := range spellings {
-		cands = append(cands, g.byKey[translit.Key(s)]...)
+		cands = append(cands, g.byKey.get(translit.Key(s))...)
 	}
 	return pick(cands)
 }
@@ -512,7 +589,7 @@ func (g *Gazetteer) lookupRegion(s, cc string) (int32, bool) {
 	}
 	for _, n := range g.exact(normWords(s)) {
 		e := g.entries[n.entry]
-		if e.kind == KindRegion && e.cc == cc {
+		if e.kind == kRegion && g.str(e.cc) == cc {
 			return n.entry, true
 		}
 	}
@@ -525,7 +602,7 @@ func (g *Gazetteer) lookupCountry(s string) (int32, bool) {
 		return i, true
 	}
 	for _, n := range g.exact(words) {
-		if g.entries[n.entry].kind == KindCountry {
+		if g.entries[n.entry].kind == kCountry {
 			return n.entry, true
 		}
 	}
@@ -539,8 +616,8 @@ func (g *Gazetteer) exact(words []string) []name {
 	}
 	text := strings.Join(words, " ")
 	var out []name
-	for _, n := range g.byFirst[words[0]] {
-		if n.text == text {
+	for _, n := range g.byFirst.get(words[0]) {
+		if g.str(n.text) == text {
 			out = append(out, n)
 		}
 	}

@@ -30,11 +30,11 @@ func (g *Gazetteer) Lookup(name, countryHint string) (sitrep.Place, bool) {
 		if len(words) > 1 && (regionTypes[words[len(words)-1]] || words[len(words)-1] == "countryside") {
 			if p, ok := g.Lookup(strings.Join(words[:len(words)-1], " "), countryHint); ok && p.Admin != "" {
 				if r, ok := g.regionByAdmin(p); ok {
-					return g.entries[r].place, true
+					return g.place(r), true
 				}
 			}
 		}
-		cands = g.byKey[translit.Key(name)]
+		cands = g.byKey.get(translit.Key(name))
 	}
 	if len(cands) == 0 {
 		return sitrep.Place{}, false
@@ -45,30 +45,30 @@ func (g *Gazetteer) Lookup(name, countryHint string) (sitrep.Place, bool) {
 			best = c
 		}
 	}
-	return g.entries[best].place, true
+	return g.place(best), true
 }
 
 // prefer reports whether entry a is a likelier reading than b.
 func (g *Gazetteer) prefer(a, b int32, ctx map[string]bool) bool {
-	ea, eb := g.entries[a], g.entries[b]
-	if ctx[ea.cc] != ctx[eb.cc] {
-		return ctx[ea.cc]
+	ea, eb := &g.entries[a], &g.entries[b]
+	if ca, cb := ctx[g.str(ea.cc)], ctx[g.str(eb.cc)]; ca != cb {
+		return ca
 	}
-	if (ea.kind == KindCountry) != (eb.kind == KindCountry) {
-		return ea.kind == KindCountry
+	if (ea.kind == kCountry) != (eb.kind == kCountry) {
+		return ea.kind == kCountry
 	}
 	if ea.curated != eb.curated {
 		return ea.curated
 	}
-	if (ea.kind == KindCity) != (eb.kind == KindCity) {
-		return ea.kind == KindCity
+	if (ea.kind == kCity) != (eb.kind == kCity) {
+		return ea.kind == kCity
 	}
 	return placeWeight(ea) > placeWeight(eb)
 }
 
 // placeWeight orders places by size, counting a regional seat as a tenfold
 // larger place: GeoNames populations of seats are often out of date.
-func placeWeight(e entry) float64 {
+func placeWeight(e *entry) float64 {
 	w := float64(e.pop) + 1
 	for range e.seat {
 		w *= 10
@@ -90,17 +90,17 @@ func (g *Gazetteer) regionByAdmin(p sitrep.Place) (int32, bool) {
 func (g *Gazetteer) Country(name string) (string, bool) {
 	if len(name) == 2 && strings.ToUpper(name) == name {
 		if i, ok := g.country[name]; ok {
-			return g.entries[i].place.Name, true
+			return g.str(g.entries[i].name), true
 		}
 	}
 	if i, ok := g.asWritten[name]; ok {
-		return g.entries[i].place.Name, true
+		return g.str(g.entries[i].name), true
 	}
 	i, ok := g.lookupCountry(name)
 	if !ok {
 		return "", false
 	}
-	return g.entries[i].place.Name, true
+	return g.str(g.entries[i].name), true
 }
 
 // Region returns the names a channel filter can match a place by: the place

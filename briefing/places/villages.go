@@ -33,7 +33,7 @@ func (g *Gazetteer) villages(text string, ws []word, spans []span, out []Mention
 	home := g.homeCountry(out, ctx)
 	homeName := ""
 	if c, ok := g.country[home]; ok {
-		homeName = g.entries[c].place.Name
+		homeName = g.str(g.entries[c].name)
 	}
 	for k := range spans {
 		s := &spans[k]
@@ -47,8 +47,8 @@ func (g *Gazetteer) villages(text string, ws []word, spans []span, out []Mention
 		}
 		v := village{s: s, m: Mention{Place: sitrep.Place{Name: nm, Key: translit.Key(nm)}, Text: text[start:end], Start: start, End: end, Kind: KindVillage}}
 		if home != "" {
-			for _, e := range g.byKeyAll[v.m.Place.Key] {
-				if g.entries[e].cc == home && g.entries[e].kind == KindCity {
+			for _, e := range g.byKeyAll.get(v.m.Place.Key) {
+				if g.str(g.entries[e].cc) == home && g.entries[e].kind == kCity {
 					v.cands = append(v.cands, e)
 				}
 			}
@@ -85,7 +85,7 @@ func (g *Gazetteer) villages(text string, ws []word, spans []span, out []Mention
 		} else if len(v.cands) > 0 {
 			best := v.cands[0]
 			for _, c := range v.cands[1:] {
-				if placeWeight(g.entries[c]) > placeWeight(g.entries[best]) {
+				if placeWeight(&g.entries[c]) > placeWeight(&g.entries[best]) {
 					best = c
 				}
 			}
@@ -132,7 +132,7 @@ func (g *Gazetteer) homeCountry(out []Mention, ctx map[string]bool) string {
 // a place of its key in that region when there is one, else at the region's.
 func (g *Gazetteer) atProvince(p, prov sitrep.Place, cands []int32) sitrep.Place {
 	for _, c := range cands {
-		if e := g.entries[c]; e.place.Admin == prov.Admin && e.place.Country == prov.Country {
+		if e := &g.entries[c]; g.str(e.admin) == prov.Admin && g.str(e.country) == prov.Country {
 			return g.atEntry(p, c)
 		}
 	}
@@ -141,7 +141,7 @@ func (g *Gazetteer) atProvince(p, prov sitrep.Place, cands []int32) sitrep.Place
 	// somewhere in the region.
 	if cc, ok := g.countryCode(prov.Country); ok {
 		if r, ok := g.lookupRegion(prov.Admin, cc); ok {
-			p.Lat, p.Lon = g.entries[r].place.Lat, g.entries[r].place.Lon
+			p.Lat, p.Lon = g.entries[r].lat, g.entries[r].lon
 		}
 	}
 	return p
@@ -150,7 +150,7 @@ func (g *Gazetteer) atProvince(p, prov sitrep.Place, cands []int32) sitrep.Place
 // atEntry places a village at a gazetteer place of its key, keeping the
 // name as the text spells it.
 func (g *Gazetteer) atEntry(p sitrep.Place, c int32) sitrep.Place {
-	e := g.entries[c].place
+	e := g.place(c)
 	p.Admin, p.Country, p.Lat, p.Lon = e.Admin, e.Country, e.Lat, e.Lon
 	return p
 }
@@ -160,7 +160,7 @@ func (g *Gazetteer) atEntry(p sitrep.Place, c int32) sitrep.Place {
 func (g *Gazetteer) namedCandidate(cands []int32, out []Mention) (int32, bool) {
 	best, bestN := int32(0), 0
 	for _, c := range cands {
-		e := g.entries[c].place
+		e := g.place(c)
 		n := 0
 		for _, m := range out {
 			if m.Kind != KindCountry && m.Place.Admin == e.Admin && m.Place.Country == e.Country {
