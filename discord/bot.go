@@ -106,6 +106,19 @@ type Bot struct {
 	locks   map[int64]*sync.Mutex  // schedule ID → delivery lock
 	pages   *pageCache
 	started bool
+	closed  bool
+}
+
+// track counts a piece of work Close must wait for, or reports false once
+// Close has begun. WaitGroup.Add may not race with Wait, hence the lock.
+func (b *Bot) track() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closed {
+		return false
+	}
+	b.wg.Add(1)
+	return true
 }
 
 // New builds a bot; nothing connects until Start.
@@ -208,8 +221,7 @@ func (b *Bot) Start(ctx context.Context) error {
 		return err
 	}
 	b.cron.Start()
-	if b.opt.UpdateInterval > 0 {
-		b.wg.Add(1)
+	if b.opt.UpdateInterval > 0 && b.track() {
 		go b.updateLoop()
 	}
 	b.mu.Lock()
@@ -221,6 +233,9 @@ func (b *Bot) Start(ctx context.Context) error {
 // Close stops the scheduler, lets work in flight stop at its next request,
 // and closes the gateway.
 func (b *Bot) Close() error {
+	b.mu.Lock()
+	b.closed = true
+	b.mu.Unlock()
 	b.cancel()
 	<-b.cron.Stop().Done()
 	b.wg.Wait()

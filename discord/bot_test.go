@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 )
 
 func TestStartRegistersCommandsWithLeastIntents(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.bot()
 	cmds := e.fake.Commands(e.guild)
@@ -33,6 +35,7 @@ func TestStartRegistersCommandsWithLeastIntents(t *testing.T) {
 }
 
 func TestNonAdminIsRefusedEvenWhenDiscordShowsTheCommand(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.bot()
 	ans := e.do(memberPerms, "feeds", dt.Sub("add", dt.Str("url", "https://example.org/feed.xml")))
@@ -75,6 +78,7 @@ func testChecker(client *http.Client) FeedChecker {
 }
 
 func TestAdminAddsFeedAndScheduleAndBriefingPostsAtTheSlot(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	feed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/rss+xml")
@@ -145,6 +149,7 @@ func TestAdminAddsFeedAndScheduleAndBriefingPostsAtTheSlot(t *testing.T) {
 }
 
 func TestKillAndRestartMidDeliveryPostsEachPartOnce(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.perStory = 1
 	for i, place := range []string{"Raqqa", "Deir ez-Zor", "Hama", "Homs", "Daraa"} {
@@ -197,6 +202,7 @@ func TestKillAndRestartMidDeliveryPostsEachPartOnce(t *testing.T) {
 }
 
 func TestMissedSlotCaughtUpOnceWithinGraceElseSkipped(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		late  time.Duration
@@ -228,6 +234,7 @@ func TestMissedSlotCaughtUpOnceWithinGraceElseSkipped(t *testing.T) {
 }
 
 func TestLostChannelDisablesOnlyItsSchedule(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.story(incident(sitrep.KindClash, "Tal Rifaat", "Syria", "Clashes near Tal Rifaat", 3), "https://levant.example/tr", "")
 	gone := e.schedule(e.text, "0 7 * * *")
@@ -256,6 +263,7 @@ func TestLostChannelDisablesOnlyItsSchedule(t *testing.T) {
 }
 
 func TestRateLimitsAndServerErrorsAreRetried(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.story(incident(sitrep.KindShelling, "Jisr al-Shughur", "Syria", "Shelling on Jisr al-Shughur", 2), "https://levant.example/js", "")
 	s := e.schedule(e.text, "0 7 * * *")
@@ -276,6 +284,7 @@ func TestRateLimitsAndServerErrorsAreRetried(t *testing.T) {
 }
 
 func TestForumPostAndAnnouncementCrosspost(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.perStory = 1
 	e.story(incident(sitrep.KindAirstrike, "Maarat al-Numan", "Syria", "Air strike on Maarat al-Numan", 9), "https://levant.example/m", "")
@@ -313,6 +322,7 @@ func TestForumPostAndAnnouncementCrosspost(t *testing.T) {
 }
 
 func TestStorySearchAndIncidentsAnswerWithStoredContent(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	s := e.story(incident(sitrep.KindAirstrike, "Raqqa", "Syria", "Coalition air strike kills 12 in Raqqa", 12),
 		"https://levant.example/raqqa", "A coalition air strike on Raqqa killed twelve people, a monitor said.")
@@ -353,6 +363,7 @@ func TestStorySearchAndIncidentsAnswerWithStoredContent(t *testing.T) {
 }
 
 func TestBadOptionsAreRejectedAndNothingIsStored(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.bot()
 	cases := []struct {
@@ -390,6 +401,7 @@ func TestBadOptionsAreRejectedAndNothingIsStored(t *testing.T) {
 }
 
 func TestGuildsSeeOnlyTheirOwnSchedules(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	other := e.fake.AddGuild("Elsewhere")
 	otherCh := e.fake.AddChannel(other, "news", discordgo.ChannelTypeGuildText, "")
@@ -412,6 +424,7 @@ func TestGuildsSeeOnlyTheirOwnSchedules(t *testing.T) {
 }
 
 func TestChangedStoryEditsOrRepliesToThePostedBriefing(t *testing.T) {
+	t.Parallel()
 	for _, mode := range []string{UpdateEdit, UpdateReply} {
 		t.Run(mode, func(t *testing.T) {
 			e := newEnv(t)
@@ -458,6 +471,7 @@ func TestChangedStoryEditsOrRepliesToThePostedBriefing(t *testing.T) {
 }
 
 func TestWhyExplainsAFilteredStory(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.story(incident(sitrep.KindShelling, "Idlib", "Syria", "Shelling of Idlib", 3), "https://levant.example/why", "")
 	sc := e.schedule(e.text, "0 7 * * *")
@@ -481,6 +495,7 @@ func TestWhyExplainsAFilteredStory(t *testing.T) {
 }
 
 func TestGatewayDropIsResumed(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.bot()
 	e.fake.DropGateway()
@@ -490,5 +505,52 @@ func TestGatewayDropIsResumed(t *testing.T) {
 	ans := e.do(memberPerms, "search", dt.Str("query", "anything at all"))
 	if !strings.Contains(ans.Text(), "No stored article") {
 		t.Fatalf("after resume: %q", ans.Text())
+	}
+}
+
+func TestAutocompleteOffersStoredPlacesAndGuildFeeds(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.story(incident(sitrep.KindAirstrike, "Raqqa", "Syria", "Strike on Raqqa", 4), "", "")
+	e.story(incident(sitrep.KindAirstrike, "Ras al-Ain", "Syria", "Strike on Ras al-Ain", 2), "", "")
+	f, _ := e.st.AddFeed(context.Background(), sitrep.Feed{URL: "https://levant.example/feed.xml", Title: "Levant Wire"})
+	_ = e.st.Subscribe(context.Background(), sitrep.Subscription{FeedID: f.ID, GuildID: e.guild, ChannelID: e.text})
+	e.bot()
+	ans, err := e.fake.Do(dt.Invocation{GuildID: e.guild, ChannelID: e.text, Permissions: memberPerms, Command: "incidents",
+		Autocomplete: true, Options: []*dt.Option{dt.Focus(dt.Str("place", "Ra"))}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range ans.Choices {
+		names = append(names, c.Name)
+	}
+	if !strings.Contains(strings.Join(names, "|"), "Raqqa") || !strings.Contains(strings.Join(names, "|"), "Ras al-Ain") {
+		t.Fatalf("place choices %v", names)
+	}
+	ans, err = e.fake.Do(dt.Invocation{GuildID: e.guild, ChannelID: e.text, Permissions: adminPerms, Command: "feeds",
+		Autocomplete: true, Options: []*dt.Option{dt.Sub("remove", dt.Focus(dt.Str("feed", "levant")))}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Choices) != 1 || ans.Choices[0].Value != strconv.FormatInt(f.ID, 10) {
+		t.Fatalf("feed choices %+v", ans.Choices)
+	}
+}
+
+func TestFeedHealthIsReportedToTheAdminChannel(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	f, _ := e.st.AddFeed(ctx, sitrep.Feed{URL: "https://levant.example/feed.xml", Title: "Levant Wire"})
+	_ = e.st.Subscribe(ctx, sitrep.Subscription{FeedID: f.ID, GuildID: e.guild, ChannelID: e.text})
+	_ = e.st.SaveGuildSettings(ctx, sitrep.GuildSettings{GuildID: e.guild, AdminChannelID: e.admin})
+	b := e.bot()
+	e.fake.WaitFor(5*time.Second, func() bool { return len(b.knownGuilds()) > 0 })
+	f.ErrorCount, f.LastError = 3, "the server answered 503 Service Unavailable"
+	b.ReportFeedHealth(ctx, f)
+	msgs := e.fake.Messages(e.admin)
+	if len(msgs) != 1 || !strings.Contains(msgs[0].Content, "Levant Wire") || !strings.Contains(msgs[0].Content, "503") {
+		t.Fatalf("admin channel got %+v", msgs)
 	}
 }

@@ -63,7 +63,9 @@ func (b *Bot) resumePending(ctx context.Context) error {
 	}
 	for _, d := range pending {
 		d := d
-		b.wg.Add(1)
+		if !b.track() {
+			return nil
+		}
 		go func() {
 			defer b.wg.Done()
 			l := b.lock(d.ScheduleID)

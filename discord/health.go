@@ -34,11 +34,20 @@ func (b *Bot) ReportFeedHealth(ctx context.Context, f sitrep.Feed) {
 }
 
 // subscribedGuilds lists the guilds with a subscription to a feed. The
-// store lists subscriptions per guild, so this walks the guilds that have
-// schedules or settings known to the gateway state.
+// store lists subscriptions per guild, so this walks the guilds the gateway
+// reported and those with schedules.
 func (b *Bot) subscribedGuilds(ctx context.Context, feedID int64) ([]string, error) {
-	var out []string
+	guilds := map[string]bool{}
 	for _, g := range b.knownGuilds() {
+		guilds[g] = true
+	}
+	if all, err := b.deps.Store.Schedules(ctx, ""); err == nil {
+		for _, s := range all {
+			guilds[s.GuildID] = true
+		}
+	}
+	var out []string
+	for g := range guilds {
 		subs, err := b.deps.Store.Subscriptions(ctx, g)
 		if err != nil {
 			return nil, err

@@ -54,11 +54,10 @@ func (b *Bot) handlers() map[string]handler {
 // onInteraction routes INTERACTION_CREATE. discordgo calls it on its own
 // goroutine; it must answer within three seconds.
 func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
-	b.wg.Add(1)
-	defer b.wg.Done()
-	if b.ctx.Err() != nil {
+	if !b.track() {
 		return
 	}
+	defer b.wg.Done()
 	ctx, cancel := context.WithTimeout(b.ctx, 14*time.Minute)
 	defer cancel()
 	i := ic.Interaction

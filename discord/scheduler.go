@@ -41,11 +41,10 @@ func (b *Bot) arm(s sitrep.Schedule) error {
 	b.disarm(s.ID)
 	id := s.ID
 	entry := b.cron.Schedule(spec, cron.FuncJob(func() {
-		b.wg.Add(1)
-		defer b.wg.Done()
-		if b.ctx.Err() != nil {
+		if !b.track() {
 			return
 		}
+		defer b.wg.Done()
 		slot := spec.Next(b.now().Truncate(time.Minute).Add(-time.Second))
 		if err := b.RunSlot(b.ctx, id, slot); err != nil {
 			b.log.Error("discord: scheduled briefing failed", "schedule", id, "slot", slot, "err", err)
@@ -111,7 +110,9 @@ func (b *Bot) catchUp(ctx context.Context, s sitrep.Schedule) {
 	}
 	if now.Sub(slot) <= b.opt.CatchUpGrace {
 		b.log.Info("discord: catching up a missed slot", "schedule", s.ID, "slot", slot)
-		b.wg.Add(1)
+		if !b.track() {
+			return
+		}
 		go func() {
 			defer b.wg.Done()
 			if err := b.RunSlot(b.ctx, s.ID, slot); err != nil {

@@ -133,8 +133,7 @@ func asREST(err error, out **discordgo.RESTError) bool {
 func TestResumeAfterDrop(t *testing.T) {
 	s := New()
 	defer s.Close()
-	dg := connect(t, s)
-	dg.ShouldReconnectOnError = true
+	connect(t, s)
 	s.DropGateway()
 	if !s.WaitFor(5*time.Second, func() bool { return s.Resumes() > 0 && s.Connected() == 1 }) {
 		t.Fatal("the client did not resume")
