@@ -58,6 +58,7 @@ type Table struct {
 	known        []knownPerson
 	orgs         []Organisation
 	orgIndex     *phrases
+	vocab        map[string]*starts // every phrase index by first word
 }
 
 var (
@@ -122,17 +123,23 @@ func (t *Table) LoadOrganisations(r io.Reader) error {
 		}
 	})
 	t.orgIndex.sort()
+	t.index()
 	return err
 }
 
 // Organisations returns the organisations named in toks, in order.
 func (t *Table) Organisations(toks []text.Token) []OrganisationMention {
+	return t.organisations(t.tag(toks))
+}
+
+func (t *Table) organisations(tt tagged) []OrganisationMention {
 	if t.orgIndex == nil {
 		return nil
 	}
+	toks := tt.toks
 	var out []OrganisationMention
 	for i := 0; i < len(toks); {
-		if n, v := t.orgIndex.match(toks, i, nil); n > 0 {
+		if n, v := matchList(tt.starts(i).orgs, toks, i); n > 0 {
 			out = append(out, OrganisationMention{Organisation: t.orgs[v], First: i, Last: i + n - 1})
 			i += n
 			continue
@@ -192,6 +199,7 @@ func Load(actorsTSV, sourcesTSV, roles, people, institutions io.Reader) (*Table,
 	t.sourceIndex.sort()
 	t.roles.sort()
 	t.instIndex.sort()
+	t.index()
 	return t, nil
 }
 
@@ -240,11 +248,14 @@ func (t *Table) Actor(name string) (*Actor, bool) {
 var modifierSuffixes = []string{"held", "controlled", "led", "backed", "linked", "run", "allied", "affiliated", "occupied", "besieged", "supported", "sponsored", "dominated", "claimed", "inspired", "loyal", "friendly"}
 
 // Find returns the actors named in toks, longest alias first, in order.
-func (t *Table) Find(toks []text.Token) []Mention {
+func (t *Table) Find(toks []text.Token) []Mention { return t.find(t.tag(toks)) }
+
+func (t *Table) find(tt tagged) []Mention {
+	toks := tt.toks
 	var out []Mention
 	var base []string // lazily built: norms with modifier suffixes removed
 	for i := 0; i < len(toks); {
-		if n, v := t.actorIndex.match(toks, i, nil); n > 0 {
+		if n, v := matchList(tt.starts(i).actors, toks, i); n > 0 {
 			out = append(out, Mention{Actor: t.actors[v], First: i, Last: i + n - 1})
 			i += n
 			continue
@@ -312,10 +323,13 @@ type SourceMention struct {
 }
 
 // Sources returns the sources named in toks, in order.
-func (t *Table) Sources(toks []text.Token) []SourceMention {
+func (t *Table) Sources(toks []text.Token) []SourceMention { return t.sourcesIn(t.tag(toks)) }
+
+func (t *Table) sourcesIn(tt tagged) []SourceMention {
+	toks := tt.toks
 	var out []SourceMention
 	for i := 0; i < len(toks); {
-		if n, v := t.sourceIndex.match(toks, i, nil); n > 0 {
+		if n, v := matchList(tt.starts(i).sources, toks, i); n > 0 {
 			out = append(out, SourceMention{Name: t.sources[v], First: i, Last: i + n - 1})
 			i += n
 			continue
@@ -323,4 +337,19 @@ func (t *Table) Sources(toks []text.Token) []SourceMention {
 		i++
 	}
 	return out
+}
+
+// A Reading is every kind of name Read finds in one token sequence.
+type Reading struct {
+	Actors        []Mention
+	Sources       []SourceMention
+	People        []PersonMention
+	Organisations []OrganisationMention
+}
+
+// Read returns what Find, Sources, People and Organisations return for
+// toks, looking each token up once for all four.
+func (t *Table) Read(toks []text.Token, country func(string) (string, bool)) Reading {
+	tt := t.tag(toks)
+	return Reading{Actors: t.find(tt), Sources: t.sourcesIn(tt), People: t.people(tt, country), Organisations: t.organisations(tt)}
 }

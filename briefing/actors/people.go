@@ -71,9 +71,14 @@ var notNames = map[string]bool{
 // Foreign Minister Mikhail Bogdanov". country resolves a country name or
 // demonym ("Russian" → "Russia"); it may be nil.
 func (t *Table) People(toks []text.Token, country func(string) (string, bool)) []PersonMention {
+	return t.people(t.tag(toks), country)
+}
+
+func (t *Table) people(tt tagged, country func(string) (string, bool)) []PersonMention {
+	toks := tt.toks
 	var out []PersonMention
 	for i := 0; i < len(toks); i++ {
-		n, v := t.roles.match(toks, i, nil)
+		n, v := matchList(tt.starts(i).roles, toks, i)
 		if n == 0 {
 			continue
 		}
@@ -146,7 +151,7 @@ func (t *Table) People(toks []text.Token, country func(string) (string, bool)) [
 					break
 				}
 			}
-			if n, v := t.actorIndex.match(toks, k, nil); n > 0 && k+n == first {
+			if n, v := matchList(tt.starts(k).actors, toks, k); n > 0 && k+n == first {
 				a := t.actors[v]
 				if a.Kind != KindGeneric {
 					p.Role = a.Name + " " + p.Role
@@ -243,6 +248,10 @@ type Roster struct {
 	people   []sitrep.Person
 	surnames []string // surname keys of people, in step
 	cache    map[string]resolved
+	// Keys and well-known figures depend on the name alone, not on whom
+	// the roster holds, so they outlive a change of people.
+	surnameKeys map[string]string
+	known       map[string]resolved
 }
 
 type resolved struct {
@@ -251,7 +260,29 @@ type resolved struct {
 }
 
 // NewRoster starts an empty roster for one article.
-func (t *Table) NewRoster() *Roster { return &Roster{t: t, cache: map[string]resolved{}} }
+func (t *Table) NewRoster() *Roster {
+	return &Roster{t: t, cache: map[string]resolved{}, surnameKeys: map[string]string{}, known: map[string]resolved{}}
+}
+
+// surnameKey is surnameKey(name), computed once per name.
+func (r *Roster) surnameKey(name string) string {
+	k, ok := r.surnameKeys[name]
+	if !ok {
+		k = surnameKey(name)
+		r.surnameKeys[name] = k
+	}
+	return k
+}
+
+// knownByName is Table.knownByName, computed once per name.
+func (r *Roster) knownByName(name string) (sitrep.Person, bool) {
+	c, ok := r.known[name]
+	if !ok {
+		c.p, c.ok = r.t.knownByName(name)
+		r.known[name] = c
+	}
+	return c.p, c.ok
+}
 
 // Add records a person named with a title and returns the person as the
 // roster knows them: a surname-only mention ("President Putin") takes the
@@ -270,8 +301,9 @@ func (r *Roster) Add(p sitrep.Person) sitrep.Person {
 			p.Name, p.Key = full.Name, full.Key
 		}
 	}
+	sk := r.surnameKey(p.Name)
 	for i, q := range r.people {
-		if q.Key == p.Key || (surnameKey(q.Name) == surnameKey(p.Name) && sameFirst(q.Name, p.Name)) {
+		if q.Key == p.Key || (r.surnames[i] == sk && sameFirst(q.Name, p.Name)) {
 			if q.Country == "" {
 				r.people[i].Country = p.Country
 			}
@@ -285,7 +317,7 @@ func (r *Roster) Add(p sitrep.Person) sitrep.Person {
 		p.Key = translit.Key(p.Name)
 	}
 	r.people = append(r.people, p)
-	r.surnames = append(r.surnames, surnameKey(p.Name))
+	r.surnames = append(r.surnames, sk)
 	clear(r.cache) // a new person can change what a bare name resolves to
 	return p
 }
@@ -318,7 +350,7 @@ func (r *Roster) lookup(name string) (sitrep.Person, bool) {
 }
 
 func (r *Roster) lookupSlow(name string) (sitrep.Person, bool) {
-	sk := surnameKey(name)
+	sk := r.surnameKey(name)
 	if sk == "" {
 		return sitrep.Person{}, false
 	}
@@ -327,7 +359,7 @@ func (r *Roster) lookupSlow(name string) (sitrep.Person, bool) {
 			return r.people[i], true
 		}
 	}
-	return r.t.knownByName(name)
+	return r.knownByName(name)
 }
 
 // People lists the people the roster holds, in the order first named.

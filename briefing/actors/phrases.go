@@ -65,6 +65,12 @@ func isAcronym(s string) bool {
 // norms, when given, replaces the tokens' normal forms (for suffix-stripped
 // matching) and bounds the match.
 func (p *phrases) match(toks []text.Token, i int, norms []string) (int, int) {
+	if norms == nil {
+		if i >= len(toks) {
+			return 0, 0
+		}
+		return matchList(p.byFirst[toks[i].Norm], toks, i)
+	}
 	limit := len(toks)
 	norm := func(k int) string { return toks[k].Norm }
 	if norms != nil {
@@ -94,4 +100,84 @@ func (p *phrases) match(toks []text.Token, i int, norms []string) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// matchList is match on the tokens' own normal forms, with the phrases
+// that start with toks[i]'s word already looked up.
+func matchList(list []phrase, toks []text.Token, i int) (int, int) {
+	for _, ph := range list {
+		if i+len(ph.words) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range ph.words {
+			if toks[i+k].Norm != w {
+				ok = false
+				break
+			}
+			if ph.exact[k] != "" && !strings.HasPrefix(strings.ReplaceAll(toks[i+k].Text, "’", "'"), ph.exact[k]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(ph.words), ph.value
+		}
+	}
+	return 0, 0
+}
+
+// starts are the phrases of every index that can start at one word, so a
+// token is looked up once however many kinds of name are read from it.
+type starts struct {
+	actors, sources, roles, orgs []phrase
+}
+
+// noStarts stands for a word that starts no phrase.
+var noStarts starts
+
+// index builds the table's vocabulary from its phrase indexes.
+func (t *Table) index() {
+	v := map[string]*starts{}
+	each := func(p *phrases, set func(st *starts, list []phrase)) {
+		if p == nil {
+			return
+		}
+		for w, list := range p.byFirst {
+			st := v[w]
+			if st == nil {
+				st = &starts{}
+				v[w] = st
+			}
+			set(st, list)
+		}
+	}
+	each(t.actorIndex, func(st *starts, l []phrase) { st.actors = l })
+	each(t.sourceIndex, func(st *starts, l []phrase) { st.sources = l })
+	each(t.roles, func(st *starts, l []phrase) { st.roles = l })
+	each(t.orgIndex, func(st *starts, l []phrase) { st.orgs = l })
+	t.vocab = v
+}
+
+// tagged is a token sequence with each token's phrases looked up.
+type tagged struct {
+	toks []text.Token
+	at   []*starts
+}
+
+// tag looks each token of toks up once.
+func (t *Table) tag(toks []text.Token) tagged {
+	at := make([]*starts, len(toks))
+	for i, tk := range toks {
+		at[i] = t.vocab[tk.Norm]
+	}
+	return tagged{toks, at}
+}
+
+// starts returns the phrases that can start at token i.
+func (tt tagged) starts(i int) *starts {
+	if st := tt.at[i]; st != nil {
+		return st
+	}
+	return &noStarts
 }

@@ -26,12 +26,23 @@ var clauseStops = map[string]bool{
 // back on the paragraph's most recent speaker.
 func (x *Extractor) attribute(d *doc) {
 	lastPara, last := -1, ""
+	// Speakers repeat through an article; each is looked up once.
+	canon := map[string]string{}
 	for _, s := range d.sents {
 		if s.Para != lastPara {
 			lastPara, last = s.Para, ""
 		}
 		a := x.speaker(s, last)
-		if c, ok := x.actors.Source(a); ok && a != "" {
+		if a != "" {
+			c, seen := canon[a]
+			if !seen {
+				if name, ok := x.actors.Source(a); ok {
+					c = name
+				} else {
+					c = a
+				}
+				canon[a] = c
+			}
 			a = c
 		}
 		if a == "" && !s.title {

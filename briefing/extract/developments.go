@@ -24,7 +24,7 @@ func (x *Extractor) developments(d *doc) []*event {
 		}
 		kind, strength := "", 0
 		for i := 0; i < len(s.toks); i++ {
-			e, n := x.dev.match(s.toks, i)
+			e, n := matchEntries(s.lists(i).dev, s.toks, i)
 			if e == nil {
 				continue
 			}
@@ -37,7 +37,7 @@ func (x *Extractor) developments(d *doc) []*event {
 			continue
 		}
 		people := x.participants(d, s)
-		anaphor := hasAny(s.toks, "the meeting", "the talks", "the visit", "the discussions", "the trip")
+		anaphor := meetingAnaphor(s.toks)
 		if len(people) == 0 && !anaphor {
 			continue
 		}
@@ -115,7 +115,7 @@ func (x *Extractor) participants(d *doc, s *sentence) []sitrep.Person {
 	}
 	// Organisations that speak or act as one party: "the National
 	// Coalition said", "NATO urged".
-	for _, om := range x.actors.Organisations(s.toks) {
+	for _, om := range s.orgs {
 		inName := false
 		for _, q := range s.people {
 			if om.First >= q.First && om.First <= q.Last {
@@ -127,29 +127,20 @@ func (x *Extractor) participants(d *doc, s *sentence) []sitrep.Person {
 		}
 	}
 	// "the Syrian foreign minister": someone the article named with that title.
-	type titledPerson struct {
-		p     sitrep.Person
-		words []string
-	}
 	var known []titledPerson
-	loaded := false
 	for i := 0; i+2 < len(s.toks); i++ {
 		if !s.toks[i].Is("the") {
 			continue
 		}
-		if !loaded {
-			// Roles split once a sentence, not once per "the".
-			loaded = true
-			for _, p := range d.roster.People() {
-				if p.Role != "" {
-					known = append(known, titledPerson{p, strings.Fields(strings.ToLower(p.Role))})
-				}
-			}
+		known = d.titledPeople()
+		if len(known) == 0 {
+			continue
 		}
+		c, cok := d.country(s.toks[i+1].Text)
 		for _, kp := range known {
 			p, words := kp.p, kp.words
 			j := i + 1
-			if c, ok := x.gaz.Country(s.toks[j].Text); ok && c == p.Country {
+			if cok && c == p.Country {
 				j++
 			}
 			if j+len(words) > len(s.toks) {
@@ -170,13 +161,35 @@ func (x *Extractor) participants(d *doc, s *sentence) []sitrep.Person {
 	return out
 }
 
+// titledPerson is someone the article named with a title, and the
+// title's words.
+type titledPerson struct {
+	p     sitrep.Person
+	words []string
+}
+
+// titledPeople lists the people the article named with a title. The
+// roster is complete once the article is read, so roles are split once an
+// article.
+func (d *doc) titledPeople() []titledPerson {
+	if !d.titledRead {
+		d.titledRead = true
+		for _, p := range d.roster.People() {
+			if p.Role != "" {
+				d.titled = append(d.titled, titledPerson{p, strings.Fields(strings.ToLower(p.Role))})
+			}
+		}
+	}
+	return d.titled
+}
+
 func titled(s *sentence) bool { return len(s.people) > 0 }
 
 // diplomatic reports whether a sentence is about diplomacy rather than,
 // say, a spokesman describing an attack.
 func (x *Extractor) diplomatic(s *sentence) bool {
 	for i := range s.toks {
-		if e, _ := x.lx.topics.match(s.toks, i); e != nil {
+		if e, _ := matchEntries(s.lists(i).topics, s.toks, i); e != nil {
 			return true
 		}
 		if s.toks[i].Is("dialogue", "negotiations", "talks", "solution", "settlement", "conference", "opposition", "relations", "cooperation", "diplomatic", "peace", "zones", "envoy") {
@@ -186,21 +199,12 @@ func (x *Extractor) diplomatic(s *sentence) bool {
 	return false
 }
 
-// hasAny reports whether toks contain one of the phrases.
-func hasAny(toks []text.Token, phrases ...string) bool {
-	for _, ph := range phrases {
-		words := strings.Fields(ph)
-		for i := 0; i+len(words) <= len(toks); i++ {
-			ok := true
-			for k, w := range words {
-				if toks[i+k].Norm != w {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				return true
-			}
+// meetingAnaphor reports whether toks refer back to a meeting: "the
+// meeting", "the talks", "the visit", "the discussions", "the trip".
+func meetingAnaphor(toks []text.Token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Norm == "the" && toks[i+1].Is("meeting", "talks", "visit", "discussions", "trip") {
+			return true
 		}
 	}
 	return false
@@ -342,7 +346,7 @@ func (x *Extractor) topics(s *sentence) []string {
 			i++
 			continue
 		}
-		if e, n := x.lx.topics.match(toks, i); e != nil {
+		if e, n := matchEntries(s.lists(i).topics, toks, i); e != nil {
 			out = append(out, e.value)
 			i += n - 1
 		}

@@ -46,6 +46,7 @@ type Extractor struct {
 	actors *actors.Table
 	lx     *lexicons
 	dev    *lexicon
+	vocab  map[string]*wordLists // every lexicon by first word
 	// states maps a country to its government's forces, for "Syria
 	// carries out air strikes".
 	states map[string]string
@@ -78,6 +79,7 @@ func New(g *places.Gazetteer, a *actors.Table) *Extractor {
 			x.dev.add(f[0], f[1], s)
 		}
 	}
+	x.vocab = vocabulary(x.lx, x.dev)
 	return x
 }
 
@@ -86,6 +88,7 @@ func (x *Extractor) Extract(a sitrep.Article) []sitrep.Event {
 	sc := scratchPool.Get().(*scratch)
 	defer func() {
 		clear(sc.toks) // hold no article text while pooled
+		clear(sc.lex)
 		scratchPool.Put(sc)
 	}()
 	d := x.readInto(a, sc)
@@ -117,18 +120,43 @@ type doc struct {
 	sents  []*sentence
 	roster *actors.Roster
 	hint   string // the article's main country
+	gaz    *places.Gazetteer
+	// countries memoises gaz.Country: an article asks after the same
+	// words many times.
+	countries map[string]countryOf
+	// titled lists the people named with a title, read once the roster
+	// is complete.
+	titled     []titledPerson
+	titledRead bool
+}
+
+type countryOf struct {
+	name string
+	ok   bool
+}
+
+// country is gaz.Country, computed once per word of an article.
+func (d *doc) country(w string) (string, bool) {
+	c, ok := d.countries[w]
+	if !ok {
+		c.name, c.ok = d.gaz.Country(w)
+		d.countries[w] = c
+	}
+	return c.name, c.ok
 }
 
 // sentence is one sentence with its tokens and what they name.
 type sentence struct {
 	text.Sentence
 	toks       []text.Token
+	lex        []*wordLists // per token: the lexicon entries starting there, nil for none
 	nums       []text.Number
 	dates      []text.Date
 	places     []placeAt
 	actors     []actors.Mention
 	sources    []actors.SourceMention
 	people     []actors.PersonMention
+	orgs       []actors.OrganisationMention
 	title      bool
 	background bool
 	attrib     string // who this sentence says gave its figures
@@ -149,6 +177,7 @@ type placeAt struct {
 // Extract returns hold no tokens, so the buffer is pooled and reused.
 type scratch struct {
 	toks []text.Token
+	lex  []*wordLists
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -207,12 +236,26 @@ func (x *Extractor) readInto(a sitrep.Article, sc *scratch) *doc {
 		toks[i] = buf[n:len(buf):len(buf)]
 	}
 	sc.toks = buf
+	// Tag each token once with the lexicon entries that can start there.
+	lex := sc.lex[:0]
+	if cap(lex) < len(buf) {
+		lex = make([]*wordLists, 0, cap(buf))
+	}
+	for _, tk := range buf {
+		lex = append(lex, x.vocab[tk.Norm])
+	}
+	sc.lex = lex
+	lexOf := make([][]*wordLists, len(ss))
+	for i, n := 0, 0; i < len(ss); i++ {
+		lexOf[i] = lex[n : n+len(toks[i]) : n+len(toks[i])]
+		n += len(toks[i])
+	}
 	dl, ok := datelineDay(ss, toks, titled, pub)
 	if ok {
 		clock = dl.Day
 		shift = int(text.Midnight(pub).Sub(dl.Day).Hours() / 24)
 	}
-	d := &doc{art: a, pub: text.Midnight(pub), roster: x.actors.NewRoster()}
+	d := &doc{art: a, pub: text.Midnight(pub), roster: x.actors.NewRoster(), gaz: x.gaz, countries: map[string]countryOf{}}
 
 	mentions := x.gaz.Find(joined, places.Hint{})
 	mi := 0
@@ -229,6 +272,7 @@ func (x *Extractor) readInto(a sitrep.Article, sc *scratch) *doc {
 	for si, s := range ss {
 		sn := &sentence{Sentence: s, title: titled && s.Para == 0}
 		sn.toks = toks[si]
+		sn.lex = lexOf[si]
 		sn.nums = text.Numbers(sn.toks)
 		sn.dates = text.Dates(sn.toks, clock)
 		if ok && s.Index == dl.sent {
@@ -254,9 +298,8 @@ func (x *Extractor) readInto(a sitrep.Article, sc *scratch) *doc {
 		if !sn.title && len(d.sents) <= 3 && len(sn.places) > 0 {
 			markDateline(sn)
 		}
-		sn.actors = x.actors.Find(sn.toks)
-		sn.sources = x.actors.Sources(sn.toks)
-		sn.people = x.actors.People(sn.toks, x.gaz.Country)
+		names := x.actors.Read(sn.toks, d.country)
+		sn.actors, sn.sources, sn.people, sn.orgs = names.Actors, names.Sources, names.People, names.Organisations
 		for i, pm := range sn.people {
 			sn.people[i].Person = d.roster.Add(pm.Person)
 		}
@@ -398,7 +441,7 @@ func (x *Extractor) isBackground(s *sentence, pub time.Time) bool {
 		}
 	}
 	for i := range s.toks {
-		if e, _ := x.lx.background.match(s.toks, i); e != nil && !subordinatePast(s.toks, i) {
+		if e, _ := matchEntries(s.lists(i).background, s.toks, i); e != nil && !subordinatePast(s.toks, i) {
 			return true
 		}
 		if s.toks[i].Is("since") && sinceLong(s.toks, i+1) {

@@ -133,7 +133,7 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 	s := c.s
 	cd := candidate{c: c, trigger: -1}
 	for i := c.lo; i < c.hi; i++ {
-		e, n := x.lx.triggers.match(s.toks, i)
+		e, n := matchEntries(s.lists(i).triggers, s.toks, i)
 		if e == nil {
 			continue
 		}
@@ -539,7 +539,7 @@ var siteVerbs = map[string]bool{
 func (x *Extractor) civilianSite(s *sentence, lo, hi int) bool {
 	toks := s.toks[:hi]
 	for i := lo; i < hi; i++ {
-		e, n := x.lx.sites.match(toks, i)
+		e, n := matchEntries(s.lists(i).sites, toks, i)
 		if e == nil {
 			continue
 		}

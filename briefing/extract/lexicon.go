@@ -42,9 +42,9 @@ func (l *lexicon) add(phrase, value string, strength int) {
 	l.byFirst[words[0]] = list
 }
 
-// match returns the entry at toks[i] and its length, or nil.
-func (l *lexicon) match(toks []text.Token, i int) (*lexEntry, int) {
-	es := l.byFirst[toks[i].Norm]
+// matchEntries returns the first of es, the entries starting with
+// toks[i]'s word longest first, that toks spell from i, and its length.
+func matchEntries(es []lexEntry, toks []text.Token, i int) (*lexEntry, int) {
 	for k := range es {
 		e := &es[k]
 		if i+len(e.words) > len(toks) {
@@ -123,4 +123,42 @@ func loadLexicons() *lexicons {
 		lx.topics.add(f[0], f[0], 0)
 	}
 	return lx
+}
+
+// wordLists are the entries of every lexicon that can start at one word,
+// so reading a token looks its word up once rather than once a list.
+type wordLists struct {
+	triggers, background, topics, sites, dev []lexEntry
+}
+
+// noLists stands for a word that starts no entry.
+var noLists wordLists
+
+// vocabulary indexes the lexicons by first word.
+func vocabulary(lx *lexicons, dev *lexicon) map[string]*wordLists {
+	v := map[string]*wordLists{}
+	each := func(l *lexicon, set func(w *wordLists, es []lexEntry)) {
+		for word, es := range l.byFirst {
+			w := v[word]
+			if w == nil {
+				w = &wordLists{}
+				v[word] = w
+			}
+			set(w, es)
+		}
+	}
+	each(lx.triggers, func(w *wordLists, es []lexEntry) { w.triggers = es })
+	each(lx.background, func(w *wordLists, es []lexEntry) { w.background = es })
+	each(lx.topics, func(w *wordLists, es []lexEntry) { w.topics = es })
+	each(lx.sites, func(w *wordLists, es []lexEntry) { w.sites = es })
+	each(dev, func(w *wordLists, es []lexEntry) { w.dev = es })
+	return v
+}
+
+// lists returns the lexicon entries that can start at token i.
+func (s *sentence) lists(i int) *wordLists {
+	if w := s.lex[i]; w != nil {
+		return w
+	}
+	return &noLists
 }

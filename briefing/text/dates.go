@@ -34,6 +34,15 @@ var weekdays = map[string]time.Weekday{
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
 }
 
+// month looks up a month's name, written capitalised.
+func month(w string, capital bool) (time.Month, bool) {
+	if !capital {
+		return 0, false
+	}
+	m, ok := months[w]
+	return m, ok
+}
+
 // Midnight returns the UTC midnight of t's day.
 func Midnight(t time.Time) time.Time {
 	t = t.UTC()
@@ -68,7 +77,13 @@ func Dates(toks []Token, pub time.Time) []Date {
 		if i+1 < len(toks) {
 			next = toks[i+1].Norm
 		}
-		if wd, ok := weekday(w); ok && toks[i].Capitalised() {
+		// Capitalised first: it is cheaper than the lookups and most words fail it.
+		capital := toks[i].Capitalised()
+		wd, isDay := time.Weekday(0), false
+		if capital {
+			wd, isDay = weekday(w)
+		}
+		if isDay {
 			back := (int(day.Weekday()) - int(wd) + 7) % 7
 			// "last Tuesday" on a Tuesday means a week ago.
 			if i > 0 && toks[i-1].Norm == "last" && back == 0 {
@@ -153,7 +168,7 @@ func Dates(toks []Token, pub time.Time) []Date {
 			}
 		}
 		// "Nov. 25", "November 25, 2014", "Nov 25".
-		if m, ok := months[w]; ok && toks[i].Capitalised() && (len(w) > 3 || w == "may" || strings.HasSuffix(toks[i].Text, ".") || next != "") {
+		if m, ok := month(w, capital); ok && (len(w) > 3 || w == "may" || strings.HasSuffix(toks[i].Text, ".") || next != "") {
 			j := i + 1
 			if j < len(toks) && toks[j].Text == "." {
 				j++
@@ -199,7 +214,7 @@ func Dates(toks []Token, pub time.Time) []Date {
 		}
 		// "25 November", "25 Nov 2014".
 		if toks[i].Kind == Digits && len(toks[i].Text) <= 2 && i+1 < len(toks) {
-			if m, ok := months[next]; ok && toks[i+1].Capitalised() {
+			if m, ok := month(next, toks[i+1].Capitalised()); ok {
 				if d, err := strconv.Atoi(toks[i].Text); err == nil && d >= 1 && d <= 31 {
 					last := i + 1
 					y, hasYear := 0, false

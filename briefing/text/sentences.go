@@ -101,7 +101,7 @@ func splitSpans(p string) [][2]int {
 	}
 	lastSpace := -1
 	for i := 0; i < len(p); {
-		r, n := utf8.DecodeRuneInString(p[i:])
+		r, n := decodeRune(p, i)
 		if r == ' ' {
 			lastSpace = i
 		}
@@ -251,6 +251,9 @@ func StripDateline(p string) (rest, place string) {
 		limit = 80
 	}
 	head := p[:limit]
+	if !mayHoldSeparator(head) {
+		return p, ""
+	}
 	cut, sepLen := -1, 0
 	for _, sep := range []string{" — ", " – ", " - ", "— ", "– ", ": ", " -- "} {
 		if k := strings.Index(head, sep); k > 0 && (cut < 0 || k < cut) {
@@ -286,6 +289,19 @@ func StripDateline(p string) (rest, place string) {
 	}
 	name := strings.TrimRight(strings.Split(lead, ",")[0], " ,")
 	return strings.TrimSpace(p[cut+sepLen:]), name
+}
+
+// mayHoldSeparator reports whether s holds a byte a dateline separator
+// starts with: a colon, a hyphen, or the lead byte of an en or em dash.
+// Most paragraphs open with no dateline, and this saves searching for each
+// separator in turn.
+func mayHoldSeparator(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ':' || c == '-' || c == 0xE2 {
+			return true
+		}
+	}
+	return false
 }
 
 func isCapitalised(w string) bool {

@@ -34,6 +34,9 @@ func (t Token) Is(words ...string) bool {
 
 // Capitalised reports whether the token starts with an upper-case letter.
 func (t Token) Capitalised() bool {
+	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
+		return 'A' <= t.Text[0] && t.Text[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
 }
