@@ -114,6 +114,16 @@ func (t *Table) people(tt tagged, country func(string) (string, bool)) []PersonM
 		p := sitrep.Person{Name: strings.Join(name, " "), Role: role}
 		for k := i - 1; k >= 0 && k >= i-4; k-- {
 			tk := toks[k]
+			// "Foreign Minister Prince Faisal": an office before an
+			// honorific is the role.
+			if honorifics[strings.ToLower(p.Role)] && first == i {
+				if k2, v2, ok := roleEndingAt(tt, first); ok {
+					p.Role = titleCase(t.roleNames[v2])
+					first = k2
+					k = k2
+					continue
+				}
+			}
 			if tk.Is("deputy", "acting", "former", "vice", "assistant", "senior", "top", "chief") {
 				if tk.Is("deputy", "acting", "vice", "assistant") {
 					p.Role = titleCase(tk.Norm) + " " + p.Role
@@ -393,4 +403,18 @@ func (r *Roster) Mentions(toks []text.Token) []PersonMention {
 		}
 	}
 	return out
+}
+
+// honorifics are titles that say rank, not office; an office named before
+// one is the person's role.
+var honorifics = map[string]bool{"prince": true, "sheikh": true, "sir": true, "emir": false, "princess": true, "dame": true, "lord": true}
+
+// roleEndingAt finds a role phrase that ends just before token end.
+func roleEndingAt(tt tagged, end int) (int, int, bool) {
+	for k := end - 1; k >= 0 && k >= end-3; k-- {
+		if n, v := matchList(tt.starts(k).roles, tt.toks, k); n > 0 && k+n == end {
+			return k, v, true
+		}
+	}
+	return 0, 0, false
 }

@@ -276,6 +276,9 @@ func (x *Extractor) absorbDev(d *doc, e *event, cd devCandidate) {
 	for _, t := range x.topics(s) {
 		addTopic(&e.Event, t)
 	}
+	for _, t := range phraseTopics(s.toks) {
+		addTopic(&e.Event, t)
+	}
 }
 
 func addCountry(e *sitrep.Event, c string) {

@@ -50,6 +50,12 @@ type Extractor struct {
 	// states maps a country to its government's forces, for "Syria
 	// carries out air strikes".
 	states map[string]string
+	// forces maps a country to the actor its adjective names when
+	// followed by a weapon or force noun ("Saudi jets", "a Russian
+	// missile"): its government's forces unless forces.tsv says otherwise.
+	forces map[string]string
+	// generic names the actors that are descriptive words ("gunmen").
+	generic map[string]bool
 }
 
 var (
@@ -70,6 +76,21 @@ func New(g *places.Gazetteer, a *actors.Table) *Extractor {
 	for _, ac := range a.Actors() {
 		if ac.Kind == actors.KindState && ac.Country != "" && x.states[ac.Country] == "" {
 			x.states[ac.Country] = ac.Name
+		}
+	}
+	x.generic = map[string]bool{}
+	for _, ac := range a.Actors() {
+		if ac.Kind == actors.KindGeneric {
+			x.generic[ac.Name] = true
+		}
+	}
+	x.forces = map[string]string{}
+	for c, n := range x.states {
+		x.forces[c] = n
+	}
+	for _, f := range lines("forces.tsv") {
+		if len(f) >= 2 {
+			x.forces[f[0]] = f[1]
 		}
 	}
 	for _, f := range lines("development-triggers.tsv") {

@@ -137,6 +137,7 @@ func (x *Extractor) figures(s *sentence, lo, hi int) []fig {
 		out = append(out, f)
 	}
 	out = append(out, x.vagueShares(s, lo, hi)...)
+	out = append(out, x.singleChildren(s, lo, hi, out)...)
 	return out
 }
 

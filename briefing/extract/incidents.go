@@ -23,6 +23,13 @@ type event struct {
 	keys      map[string]bool // participants' keys, for developments
 	sentIdx   map[int]bool
 	civilSite bool // a market, school, camp of displaced people… was struck
+	// perpTitle is set while the perpetrator comes from the headline,
+	// which abbreviates ("Coalition jets"); the body's name replaces it.
+	perpTitle bool
+	// placeTitle is set while the place comes from the headline.
+	placeTitle bool
+	precise    *placeAt // the body's more precise name for the headline's place
+
 }
 
 // clause is the part of a sentence one incident is read from, with the day
@@ -119,6 +126,7 @@ func (x *Extractor) incidents(d *doc) []*event {
 		x.absorb(e, cd)
 		evs = append(evs, e)
 	}
+	x.claims(d, evs)
 	var out []*event
 	for _, e := range evs {
 		if x.finishIncident(d, e) {
@@ -151,7 +159,7 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 		// "The soldiers were reportedly killed by …" adds to the count of soldiers.
 		if subj := x.sameSubject(s, c); subj != "" {
 			cd.subject, cd.noun, cd.kind, cd.strength = subj, s.toks[1].Norm, "", 0
-			cd.perp, cd.target = x.roles(s, c.lo, c.hi)
+			cd.perp, cd.target = x.roles(s, c.lo, c.hi, d.hint)
 			return cd, true
 		}
 		return cd, false
@@ -176,9 +184,12 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 		anchor = cd.figs[0].tok
 	}
 	cd.place, cd.rank = x.bestPlace(s, c.lo, c.hi, anchor, d.hint)
-	cd.perp, cd.target = x.roles(s, c.lo, c.hi)
+	cd.perp, cd.target = x.roles(s, c.lo, c.hi, d.hint)
 	if cd.perp == "" {
 		cd.perp = x.countryPerp(s, c.lo, c.hi)
+	}
+	if cd.perp == "" {
+		cd.perp = x.demonymPerp(d, s, c.lo, c.hi)
 	}
 	return cd, true
 }
@@ -278,6 +289,11 @@ func (x *Extractor) bestPlace(s *sentence, lo, hi, anchor int, hint string) (*pl
 		}
 		rank := placeRank(p.Kind)
 		score := float64(rank) * 2
+		if containsNamed(s, i) {
+			// "the Jabalia refugee camp in northern Gaza": the broader
+			// place only locates the named one.
+			score -= 3
+		}
 		if p.dateline {
 			score -= 8
 		}
@@ -339,8 +355,10 @@ var attackVerbs = map[string]bool{
 	"shelling": true, "raids": true, "planes": true, "war": true, "rockets": true, "mortar": true, "forces": true, "troops": true, "drone": true,
 }
 
-// roles reads the perpetrator and target of a clause from its actors.
-func (x *Extractor) roles(s *sentence, lo, hi int) (perp, target string) {
+// roles reads the perpetrator and target of a clause from its actors. A
+// descriptive word tied to one country ("gunmen" for Syria's rebels) names
+// no one in an article about another country.
+func (x *Extractor) roles(s *sentence, lo, hi int, hint string) (perp, target string) {
 	var generic string
 	for _, m := range s.actors {
 		if m.First < lo || m.First >= hi {
@@ -378,7 +396,7 @@ func (x *Extractor) roles(s *sentence, lo, hi int) (perp, target string) {
 			}
 		case prev == "by" || attackVerbs[next] || strings.Contains(strings.ToLower(s.toks[m.Last].Norm), "warplane") || m.Last > m.First && attackVerbs[s.toks[m.Last].Norm]:
 			if a.Kind == actors.KindGeneric {
-				if generic == "" {
+				if generic == "" && (hint == "" || a.Country == "" || a.Country == hint) {
 					generic = a.Name
 				}
 				continue
@@ -507,16 +525,25 @@ func (x *Extractor) absorb(e *event, cd candidate) {
 	if cd.strength > e.strength {
 		e.Kind, e.strength = cd.kind, cd.strength
 	}
+	if e.place == nil && cd.place != nil {
+		e.placeTitle = s.title
+	}
 	if cd.place != nil && cd.rank > e.placeRank {
-		e.place, e.placeRank = cd.place, cd.rank
+		e.place, e.placeRank, e.placeTitle = cd.place, cd.rank, s.title
+	} else if cd.place != nil && e.placeTitle && e.precise == nil && !s.title && cd.rank == e.placeRank && locatedIn(s, cd.place, e.place.nameKey) {
+		// A headline names the broader place ("Gaza camp"); the body's
+		// place it locates in it ("the Nuseirat camp in central Gaza")
+		// is the precise one. It is
+		// only reported: merging keeps comparing the headline's.
+		e.precise = cd.place
 	}
 	if cd.dayKnown && !e.dayKnown {
 		e.Day, e.dayKnown = cd.day, true
 	} else if !e.dayKnown && len(e.Sentences) == 1 {
 		e.Day = cd.day
 	}
-	if e.Perpetrator == "" {
-		e.Perpetrator = cd.perp
+	if e.Perpetrator == "" || e.perpTitle && !s.title && cd.perp != "" {
+		e.Perpetrator, e.perpTitle = cd.perp, s.title && cd.perp != ""
 	}
 	if e.Target == "" {
 		e.Target = cd.target
@@ -593,6 +620,9 @@ func (x *Extractor) finishIncident(d *doc, e *event) bool {
 	}
 	if e.place != nil {
 		e.Place = e.place.Place
+		if e.precise != nil && e.placeTitle {
+			e.Place = e.precise.Place
+		}
 	}
 	if e.civilSite {
 		civilianTotals(e)

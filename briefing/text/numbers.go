@@ -258,3 +258,10 @@ func wordValue(w string) (int, bool) {
 	}
 	return 0, false
 }
+
+// IsNumberWord reports whether w, a normal form, is a number written as a
+// word: "two", "eleven", "dozen".
+func IsNumberWord(w string) bool {
+	_, ok := numberWords[w]
+	return ok
+}

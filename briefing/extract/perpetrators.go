@@ -1,0 +1,216 @@
+package extract
+
+import (
+	"github.com/sitrep-bot/sitrep/briefing/actors"
+	"github.com/sitrep-bot/sitrep/briefing/places"
+	"github.com/sitrep-bot/sitrep/briefing/text"
+)
+
+// forceNouns after a country's adjective name that country's forces as the
+// ones striking: "a Russian missile", "Israeli air strikes", "Turkish
+// drones", "Ukrainian shelling".
+var forceNouns = map[string]bool{
+	"missile": true, "missiles": true, "rocket": true, "rockets": true, "drone": true, "drones": true,
+	"air": true, "airstrike": true, "airstrikes": true, "air-strike": true, "air-strikes": true, "strike": true, "strikes": true,
+	"shelling": true, "shells": true, "artillery": true, "mortar": true, "mortars": true, "bombardment": true,
+	"jets": true, "warplanes": true, "warplane": true, "aircraft": true, "planes": true, "helicopters": true, "helicopter": true, "bombers": true,
+	"forces": true, "troops": true, "soldiers": true, "military": true, "army": true, "navy": true, "tanks": true, "tank": true,
+	"gunboats": true, "warships": true, "raid": true, "raids": true, "fire": true, "gunfire": true,
+}
+
+// forceModifiers may stand between the adjective and the force noun: "a
+// Russian cruise missile", "Israeli drone strikes".
+var forceModifiers = map[string]bool{
+	"cruise": true, "ballistic": true, "hypersonic": true, "guided": true, "heavy": true, "drone": true, "missile": true,
+	"rocket": true, "artillery": true, "tank": true, "naval": true, "kamikaze": true, "attack": true, "fighter": true, "war": true,
+}
+
+// notStriking before the adjective makes its forces the ones hit or
+// counted, not the ones striking: "an attack on Russian troops", "killing
+// two Israeli soldiers".
+var notStriking = map[string]bool{
+	"on": true, "against": true, "targeting": true, "at": true, "killing": true, "killed": true, "wounding": true,
+	"wounded": true, "injuring": true, "downed": true, "down": true, "intercepted": true, "destroyed": true, "hit": true, "struck": true,
+}
+
+// demonymPerp reads a country's adjective with a weapon or force noun as
+// that country's forces striking: "A Russian missile struck", "Turkish
+// drones hit", "Ukrainian shelling of Donetsk".
+func (x *Extractor) demonymPerp(d *doc, s *sentence, lo, hi int) string {
+	toks := s.toks
+	for i := lo; i < hi-1; i++ {
+		tk := toks[i]
+		if tk.Kind != text.Word || !tk.Capitalised() {
+			continue
+		}
+		j := i + 1
+		if j < hi-1 && forceModifiers[toks[j].Norm] && forceNouns[toks[j+1].Norm] {
+			j++
+		}
+		if !forceNouns[toks[j].Norm] || toks[j].Norm == "air" && (j+1 >= len(toks) || !toks[j+1].Is("strike", "strikes", "raid", "raids", "force", "attack", "attacks")) {
+			continue
+		}
+		if i > 0 && (notStriking[toks[i-1].Norm] || toks[i-1].Kind == text.Digits || text.IsNumberWord(toks[i-1].Norm)) {
+			continue
+		}
+		if insideActor(s, i) {
+			continue
+		}
+		c, ok := d.country(tk.Text)
+		if !ok {
+			continue
+		}
+		if name := x.forces[c]; name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+// claimVerbs after an actor say it did the attack: "X claimed
+// responsibility", "X said it carried out", "X took responsibility".
+func claimAfter(toks []text.Token, k int) bool {
+	if k < len(toks) && toks[k].Is("has", "have", "had", "later", "quickly", "swiftly", "also") {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	switch {
+	case toks[k].Is("claimed", "claims", "claim") && k+1 < len(toks) && toks[k+1].Is("responsibility", "the", "it", "credit"):
+		return true
+	case toks[k].Is("took", "takes") && k+1 < len(toks) && toks[k+1].Is("responsibility", "credit"):
+		return true
+	case toks[k].Is("said", "says") && k+2 < len(toks) && toks[k+1].Is("it", "its", "they", "their") &&
+		(toks[k+2].Is("carried", "was", "were", "had", "fighters", "members", "launched", "staged", "conducted", "targeted", "attacked")):
+		// "said it was behind", "said its fighters carried out".
+		return !toks[k+2].Is("was", "were", "had") || k+3 < len(toks) && toks[k+3].Is("behind", "responsible", "carried")
+	}
+	return false
+}
+
+// claimed reads a sentence that names who was responsible for an attack:
+// "Al Shabaab claimed responsibility", "the TTP said it carried out the
+// attack", "witnesses blamed the attack on the RSF". A denial names no one.
+func claimed(s *sentence) *actors.Actor {
+	toks := s.toks
+	for _, tk := range toks {
+		if tk.Is("denied", "denies", "deny", "denying", "rejected", "not", "no") {
+			return nil
+		}
+	}
+	for _, m := range s.actors {
+		if m.Suffix != "" {
+			continue
+		}
+		last := m.Last
+		if last+1 < len(toks) && toks[last+1].Is("militants", "fighters", "group", "militia", "insurgents", "rebels") {
+			last++
+		}
+		// "The Pakistani Taliban, known as the TTP, said it …": skip an
+		// apposition between commas.
+		k := last + 1
+		if k < len(toks) && toks[k].Is(",") {
+			for k++; k < len(toks) && k < last+10 && !toks[k].Is(","); k++ {
+			}
+			k++
+		}
+		if claimAfter(toks, k) {
+			return m.Actor
+		}
+		// "blamed the attack on X", "was blamed on X", "blamed X for".
+		for b := m.First - 1; b >= 0 && b >= m.First-5; b-- {
+			if toks[b].Is("blamed", "blames", "blame") {
+				on := false
+				for k := b + 1; k < m.First; k++ {
+					on = on || toks[k].Is("on")
+				}
+				if on || b == m.First-1 || b == m.First-2 && toks[m.First-1].Is("the") {
+					return m.Actor
+				}
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// claims gives an incident the actor a later sentence says was
+// responsible for it, unless the incident names a perpetrator of its own
+// that is more than a descriptive word.
+func (x *Extractor) claims(d *doc, evs []*event) {
+	if len(evs) == 0 {
+		return
+	}
+	for _, s := range d.sents {
+		if s.background || len(s.actors) == 0 {
+			continue
+		}
+		a := claimed(s)
+		if a == nil {
+			continue
+		}
+		var e *event
+		for _, ev := range evs {
+			if ev.first <= s.Index {
+				e = ev
+			}
+		}
+		if e == nil {
+			e = evs[0]
+		}
+		if e.Perpetrator == "" || x.generic[e.Perpetrator] {
+			e.Perpetrator = a.Name
+		}
+	}
+}
+
+// containerWords may stand between a named place and the broader place
+// that locates it: "the Nuseirat refugee camp in central Gaza", "Bint
+// Jbeil, a town in southern Lebanon".
+var containerWords = map[string]bool{
+	"refugee": true, "camp": true, "district": true, "neighbourhood": true, "neighborhood": true, "suburb": true,
+	"area": true, "town": true, "village": true, "city": true, "quarter": true, "market": true, "in": true, "of": true,
+	"the": true, "a": true, ",": true, "northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"north": true, "south": true, "east": true, "west": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+}
+
+// containsNamed reports whether place i of a sentence only locates a
+// more precise place named just before it in the same phrase.
+func containsNamed(s *sentence, i int) bool {
+	if i == 0 {
+		return false
+	}
+	q, p := &s.places[i], &s.places[i-1]
+	if p.Kind == places.KindCountry || q.Kind == places.KindVillage || p.Place.Country != q.Place.Country || placeRank(p.Kind) < placeRank(q.Kind) {
+		return false
+	}
+	k := p.tok + 1
+	for k < q.tok && s.toks[k].Start < p.End-s.Start {
+		k++
+	}
+	in := false
+	for ; k < q.tok; k++ {
+		if !containerWords[s.toks[k].Norm] {
+			return false
+		}
+		in = in || s.toks[k].Is("in", "of")
+	}
+	return in && q.tok-p.tok <= 7
+}
+
+// locatedIn reports whether a sentence names place p as inside the place
+// of key outer in one phrase: "the Nuseirat camp in central Gaza".
+func locatedIn(s *sentence, p *placeAt, outer string) bool {
+	for i := 1; i < len(s.places); i++ {
+		if &s.places[i-1] == p && s.places[i].nameKey == outer && p.nameKey != outer && containsNamed(s, i) {
+			// Only a part of a city: a camp, district or quarter.
+			for k := p.tok + 1; k < s.places[i].tok; k++ {
+				if s.toks[k].Is("camp", "district", "neighbourhood", "neighborhood", "quarter", "suburb") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,102 @@
+package extract
+
+import (
+	"strings"
+
+	sitrep "github.com/sitrep-bot/sitrep"
+)
+
+// childNouns name one child: "a 10-year-old boy", "a baby".
+var childNouns = map[string]bool{
+	"child": true, "boy": true, "girl": true, "baby": true, "infant": true, "toddler": true, "teenager": true,
+	"schoolboy": true, "schoolgirl": true, "newborn": true, "kid": true, "minor": true, "teenage": false,
+}
+
+// childModifiers may stand between "a" and the child noun: "a young
+// girl", "a 10-year-old boy" (ages are read by shape).
+var childModifiers = map[string]bool{"young": true, "little": true, "small": true, "teenage": true, "palestinian": true, "local": true, "newborn": true}
+
+// singleChildren reads children a clause counts one by one, which a
+// number reader misses: "including a 10-year-old boy", "among them a
+// child and his mother", "killing a girl and her father", "a boy and a
+// girl". Each is one child killed, part of the toll when it follows
+// "including" or "among".
+func (x *Extractor) singleChildren(s *sentence, lo, hi int, have []fig) []fig {
+	for _, f := range have {
+		if f.What == sitrep.FigureChildren {
+			return nil // the text gives its own count
+		}
+	}
+	toks := s.toks
+	count, first, subset, outcome := 0, -1, false, ""
+	for k := lo; k < hi; k++ {
+		if !toks[k].Is("a", "an", "one") {
+			continue
+		}
+		j := k + 1
+		for j < hi && j < k+4 && (childModifiers[toks[j].Norm] || isAge(toks[j].Norm)) {
+			j++
+		}
+		if j >= hi || !childNouns[toks[j].Norm] || j+1 < hi && toks[j+1].Is("'s", "’s") {
+			continue
+		}
+		if count > 0 {
+			// "a boy and a girl": the list goes on only through "and".
+			if k > 0 && toks[k-1].Is("and") && first >= 0 {
+				count++
+			}
+			k = j
+			continue
+		}
+		// What the list hangs off: "including", "among them", or a
+		// killing verb.
+		for b := k - 1; b >= lo && b >= k-3; b-- {
+			w := toks[b].Norm
+			if w == "including" || w == "among" || w == "incl" {
+				subset, outcome = true, ""
+				break
+			}
+			if killedBefore[w] {
+				outcome = sitrep.FigureKilled
+				break
+			}
+			if woundedBefore[w] {
+				outcome = sitrep.FigureWounded
+				break
+			}
+			if !toks[b].Is("them", "the", "dead", "victims", "those", "killed", ",") {
+				break
+			}
+		}
+		if !subset && outcome == "" {
+			continue
+		}
+		count, first = 1, k
+		k = j
+	}
+	if count == 0 {
+		return nil
+	}
+	if subset {
+		// A part shares the outcome of the count it is part of.
+		outcome = sitrep.FigureKilled
+		for _, f := range have {
+			if f.tok < first {
+				outcome = outcomeOf(f.What)
+			}
+		}
+		if len(have) == 0 {
+			return nil
+		}
+	}
+	if outcome == sitrep.FigureWounded {
+		return nil // wounded children are not counted apart
+	}
+	return []fig{{Figure: sitrep.Figure{What: sitrep.FigureChildren, Value: count, Sentence: s.Text, AttributedTo: s.attrib}, tok: first, subset: subset, title: s.title}}
+}
+
+// isAge reports whether w is an age written as one hyphenated word:
+// "10-year-old", "two-year-old".
+func isAge(w string) bool {
+	return strings.HasSuffix(w, "-year-old") || strings.HasSuffix(w, "-month-old")
+}

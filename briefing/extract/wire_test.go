@@ -1,0 +1,173 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	sitrep "github.com/sitrep-bot/sitrep"
+)
+
+// wireFacts is what one article of testdata/wire/wire.xml reports. The
+// articles are fresh wire copy about conflicts other than Syria's, so the
+// extractor is held to news in general. Perp "*" is not checked; a figure
+// of -1 is not checked; 0 means none may be reported.
+type wireFacts struct {
+	link     string
+	kind     string
+	place    string // the place's name, or "" to skip
+	country  string
+	day      string
+	perp     string
+	killed   int
+	civ      int
+	children int
+	wounded  int
+	// Developments.
+	people    []string
+	countries []string
+	topics    []string
+}
+
+var wireExpected = []wireFacts{
+	{link: "w01", kind: sitrep.KindShelling, place: "Zaporizhzhia", country: "Ukraine", day: "2023-11-07", perp: "Russian forces", killed: 4, civ: -1, children: 1, wounded: 17},
+	{link: "w02", kind: sitrep.KindShelling, place: "Donetsk", country: "Ukraine", day: "2023-11-06", perp: "Ukrainian forces", killed: 3, civ: 3, children: -1, wounded: 8},
+	{link: "w03", kind: sitrep.KindAirstrike, place: "Izmail", country: "Ukraine", day: "2023-11-08", perp: "Russian forces", killed: -1, civ: -1, children: -1, wounded: 2},
+	{link: "w04", kind: sitrep.KindAirstrike, place: "Nuseirat", country: "Palestine", day: "2023-11-08", perp: "Israeli army", killed: 9, civ: -1, children: 1, wounded: -1},
+	{link: "w05", kind: sitrep.KindAirstrike, place: "Bint Jbeil", country: "Lebanon", day: "2023-11-10", perp: "Israeli army", killed: 2, civ: -1, children: -1, wounded: -1},
+	{link: "w06", kind: sitrep.KindAirstrike, place: "", country: "Yemen", day: "2017-03-12", perp: "Saudi-led coalition", killed: 6, civ: 6, children: 2, wounded: -1},
+	{link: "w07", kind: sitrep.KindAttack, place: "Ardamata", country: "Sudan", day: "2023-11-04", perp: "Rapid Support Forces", killed: 23, civ: 23, children: -1, wounded: -1},
+	{link: "w08", kind: sitrep.KindBombing, place: "Mogadishu", country: "Somalia", day: "2023-11-03", perp: "al-Shabaab", killed: 8, civ: -1, children: -1, wounded: 14},
+	{link: "w09", kind: sitrep.KindClash, place: "Djibo", country: "Burkina Faso", day: "2023-11-09", perp: "*", killed: 11, civ: 0, children: -1, wounded: -1},
+	{link: "w10", kind: sitrep.KindBombing, place: "Kirkuk", country: "Iraq", day: "2023-11-14", perp: "", killed: 3, civ: 0, children: -1, wounded: 2},
+	{link: "w11", kind: sitrep.KindSuicideAttack, place: "Dera Ismail Khan", country: "Pakistan", day: "2023-11-13", perp: "Pakistani Taliban", killed: 5, civ: 0, children: -1, wounded: 12},
+	{link: "w12", kind: sitrep.KindBombing, place: "Pul-e Khumri", country: "Afghanistan", day: "2023-11-17", perp: "Islamic State", killed: 7, civ: -1, children: -1, wounded: -1},
+	{link: "w13", kind: sitrep.KindAirstrike, place: "Laiza", country: "Myanmar", day: "2023-10-09", perp: "Myanmar military", killed: 29, civ: -1, children: 11, wounded: -1},
+	{link: "w14", kind: sitrep.KindAirstrike, place: "Sinjar", country: "Iraq", day: "2023-11-16", perp: "Turkish army", killed: 4, civ: -1, children: -1, wounded: -1},
+	{link: "w15", kind: sitrep.KindMeeting, place: "Tehran", country: "Iran", day: "2023-06-17", people: []string{"Faisal bin Farhan|Saudi Arabia", "Hossein Amirabdollahian|Iran"}, countries: []string{"Saudi Arabia", "Iran"}, topics: []string{"reopening of embassies"}},
+	{link: "w16", kind: sitrep.KindPhoneCall, day: "2023-11-21", people: []string{"Tayyip Erdogan|Turkey", "Vladimir Putin|Russia"}, countries: []string{"Turkey", "Russia"}, topics: []string{"grain exports", "war in Gaza"}},
+	{link: "w17", kind: sitrep.KindVisit, place: "Moscow", country: "Russia", day: "2023-09-18", people: []string{"Wang Yi|China", "Sergei Lavrov|Russia"}, countries: []string{"China", "Russia"}, topics: []string{"war in Ukraine"}},
+	{link: "w18", kind: sitrep.KindSanctions, day: "2023-11-20", countries: []string{"Iran", "Russia"}},
+	{link: "w19", kind: sitrep.KindArmsDeal, day: "2023-11-22", people: []string{"Mariusz Blaszczak|Poland"}, countries: []string{"Poland", "United States"}, topics: []string{"Apache"}},
+}
+
+// wireFloor is how many wire articles extraction gets right; a change may
+// raise it, never lower it.
+const wireFloor = 16
+
+// checkWire returns what an article's events get wrong, nothing when they
+// report its facts.
+func checkWire(want wireFacts, evs []sitrep.Event) []string {
+	var e *sitrep.Event
+	for i := range evs {
+		if evs[i].Kind == want.kind {
+			e = &evs[i]
+			break
+		}
+	}
+	if e == nil {
+		var kinds []string
+		for _, ev := range evs {
+			kinds = append(kinds, ev.Kind)
+		}
+		return []string{fmt.Sprintf("no %s event (got %v)", want.kind, kinds)}
+	}
+	var bad []string
+	if want.place != "" && e.Place.Name != want.place {
+		bad = append(bad, fmt.Sprintf("place %q, want %q", e.Place.Name, want.place))
+	}
+	if want.country != "" && e.Place.Country != want.country {
+		bad = append(bad, fmt.Sprintf("country %q, want %q", e.Place.Country, want.country))
+	}
+	if got := e.Day.Format("2006-01-02"); got != want.day {
+		bad = append(bad, fmt.Sprintf("day %s, want %s", got, want.day))
+	}
+	if e.Category == sitrep.CategoryIncident {
+		if want.perp != "*" && e.Perpetrator != want.perp {
+			bad = append(bad, fmt.Sprintf("perpetrator %q, want %q", e.Perpetrator, want.perp))
+		}
+		for _, f := range []struct {
+			what string
+			want int
+		}{{sitrep.FigureKilled, want.killed}, {sitrep.FigureCivilians, want.civ}, {sitrep.FigureChildren, want.children}, {sitrep.FigureWounded, want.wounded}} {
+			if f.want < 0 {
+				continue
+			}
+			got := 0
+			for _, fg := range e.Figures {
+				if fg.What == f.what && fg.Value > got {
+					got = fg.Value
+				}
+			}
+			if got != f.want {
+				bad = append(bad, fmt.Sprintf("%s %d, want %d", f.what, got, f.want))
+			}
+		}
+		return bad
+	}
+	for _, p := range want.people {
+		name, country, _ := strings.Cut(p, "|")
+		found := false
+		for _, q := range e.Participants {
+			if q.Name == name {
+				found = true
+				if q.Country != country {
+					bad = append(bad, fmt.Sprintf("%s of %q, want %q", name, q.Country, country))
+				}
+			}
+		}
+		if !found {
+			bad = append(bad, fmt.Sprintf("no participant %s in %+v", name, e.Participants))
+		}
+	}
+	for _, c := range want.countries {
+		if !containsFold(e.Countries, c) {
+			bad = append(bad, fmt.Sprintf("no country %s in %v", c, e.Countries))
+		}
+	}
+	for _, tp := range want.topics {
+		found := false
+		for _, have := range e.Topics {
+			found = found || strings.Contains(strings.ToLower(have), strings.ToLower(tp))
+		}
+		if !found {
+			bad = append(bad, fmt.Sprintf("no topic %q in %q", tp, e.Topics))
+		}
+	}
+	return bad
+}
+
+func containsFold(list []string, s string) bool {
+	for _, v := range list {
+		if strings.EqualFold(v, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestWireCopy holds extraction to fresh wire copy from many conflicts and
+// to diplomacy beyond Syria's.
+func TestWireCopy(t *testing.T) {
+	arts := feedArticles(t, "testdata/wire/wire.xml")
+	byLink := map[string]sitrep.Article{}
+	for _, a := range arts {
+		byLink[a.Link[strings.LastIndexByte(a.Link, '/')+1:]] = a
+	}
+	pass := 0
+	for _, want := range wireExpected {
+		a, ok := byLink[want.link]
+		if !ok {
+			t.Fatalf("no article %s", want.link)
+		}
+		if bad := checkWire(want, Default().Extract(a)); len(bad) > 0 {
+			t.Logf("%s %q: %s", want.link, a.Title, strings.Join(bad, "; "))
+			continue
+		}
+		pass++
+	}
+	t.Logf("wire copy: %d/%d articles right", pass, len(wireExpected))
+	if pass < wireFloor {
+		t.Errorf("%d/%d wire articles right, fewer than the %d reached before", pass, len(wireExpected), wireFloor)
+	}
+}
