@@ -36,6 +36,9 @@ func (x *Extractor) developments(d *doc) []*event {
 		if kind == "" {
 			continue
 		}
+		if kind == sitrep.KindAgreement && x.armsTrade(s) {
+			kind = sitrep.KindArmsDeal // "signed a deal to buy 96 attack helicopters"
+		}
 		people := x.participants(d, s)
 		anaphor := meetingAnaphor(s.toks)
 		if len(people) == 0 && !anaphor {
@@ -535,6 +538,18 @@ func official(people []sitrep.Person) bool {
 func (x *Extractor) negotiation(s *sentence) bool {
 	for _, tk := range s.toks {
 		if tk.Is("dialogue", "negotiations", "negotiation", "settlement", "ceasefire", "truce", "talks", "peace") {
+			return true
+		}
+	}
+	return false
+}
+
+// armsTrade reports whether a sentence buys, sells or delivers weapons: a
+// trade word shortly before a word the incident triggers read as a weapon.
+func (x *Extractor) armsTrade(s *sentence) bool {
+	for i := range s.toks {
+		if e, _ := matchEntries(s.lists(i).triggers, s.toks, i); e != nil && (e.value == sitrep.KindAirstrike || e.value == sitrep.KindShelling) &&
+			x.trades(s, max(0, i-8), i) {
 			return true
 		}
 	}

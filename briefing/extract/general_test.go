@@ -88,3 +88,26 @@ func TestDevelopmentTopicsAndTitles(t *testing.T) {
 		t.Errorf("topics %q", got)
 	}
 }
+
+// TestWeaponsTradedAreNotAttacks: buying, selling or delivering weapons is
+// an arms deal, never an air strike; the same weapons used are.
+func TestWeaponsTradedAreNotAttacks(t *testing.T) {
+	deal := article("Warsaw buys attack helicopters",
+		"Polish Defence Minister Mariusz Blaszczak signed a deal on Wednesday to buy 96 attack helicopters from the United States.",
+		"Egypt took delivery of the first of 30 fighter jets, officials said.")
+	evs := Default().Extract(deal)
+	if inc := incidents(evs); len(inc) != 0 {
+		t.Errorf("weapons bought or delivered reported as incidents: %+v", inc)
+	}
+	arms := false
+	for _, e := range evs {
+		arms = arms || e.Category == sitrep.CategoryDevelopment && e.Kind == sitrep.KindArmsDeal
+	}
+	if !arms {
+		t.Errorf("no arms deal among %+v", evs)
+	}
+	used := article("Jets strike market", "Fighter jets struck a market in the town of Ariha on Wednesday, killing 11 civilians, rescuers said.")
+	if inc := incidents(Default().Extract(used)); len(inc) != 1 || inc[0].Kind != sitrep.KindAirstrike {
+		t.Errorf("an air strike by fighter jets: %+v", inc)
+	}
+}

@@ -154,6 +154,10 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 		i += n - 1
 	}
 	cd.figs = x.figures(s, c.lo, c.hi)
+	if len(cd.figs) == 0 && cd.trigger >= 0 && x.trades(s, max(c.lo, cd.trigger-8), cd.trigger) {
+		// "agreed to buy 30 fighter jets": the weapons are goods.
+		return cd, false
+	}
 	cd.civil = x.civilianSite(s, c.lo, c.hi)
 	if cd.strength < 2 && !hasCounted(cd.figs) {
 		// "The soldiers were reportedly killed by …" adds to the count of soldiers.
@@ -192,6 +196,17 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 		cd.perp = x.demonymPerp(d, s, c.lo, c.hi)
 	}
 	return cd, true
+}
+
+// trades reports whether a clause buys, sells or delivers arms rather than
+// uses them.
+func (x *Extractor) trades(s *sentence, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if x.lx.trade[s.toks[i].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // countryPerp reads a country named as the one striking: "Syria carries

@@ -92,6 +92,8 @@ type lexicons struct {
 	topics     *lexicon
 	// sites mark victims as civilians: places struck ("site") and people ("people").
 	sites *lexicon
+	// trade words make weapons the goods of a deal, not the means of an attack.
+	trade map[string]bool
 }
 
 func loadLexicons() *lexicons {
@@ -105,6 +107,10 @@ func loadLexicons() *lexicons {
 		if _, ok := lx.kindRank[f[1]]; !ok {
 			lx.kindRank[f[1]] = len(lx.kindRank)
 		}
+	}
+	lx.trade = map[string]bool{}
+	for _, f := range lines("trade.txt") {
+		lx.trade[f[0]] = true
 	}
 	for _, f := range lines("casualty-nouns.tsv") {
 		if len(f) >= 2 {
