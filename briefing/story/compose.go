@@ -73,6 +73,14 @@ func rangeText(r *sitrep.Range) string {
 	return fmt.Sprintf("%d–%d", r.Min, r.Max)
 }
 
+// countNoun picks the noun for a count: one for exactly 1, many otherwise.
+func countNoun(r *sitrep.Range, one, many string) string {
+	if r != nil && r.Min == 1 && r.Max == 1 {
+		return one
+	}
+	return many
+}
+
 // casualtyClause is "kill 63–95, at least 36 of them civilians", or in
 // the past tense "killed 63–95 people, ..." for a summary.
 func casualtyClause(s sitrep.Story, plural, past bool) string {
@@ -92,11 +100,11 @@ func casualtyClause(s sitrep.Story, plural, past bool) string {
 	var b strings.Builder
 	switch {
 	case s.Killed != nil && s.Civilians != nil && *s.Killed == *s.Civilians:
-		fmt.Fprintf(&b, "%s %s civilians", verb("kill"), rangeText(s.Killed))
+		fmt.Fprintf(&b, "%s %s %s", verb("kill"), rangeText(s.Killed), countNoun(s.Killed, "civilian", "civilians"))
 	case s.Killed != nil:
 		fmt.Fprintf(&b, "%s %s%s", verb("kill"), rangeText(s.Killed), people)
 		if s.Civilians != nil {
-			fmt.Fprintf(&b, ", at least %d of them civilians", s.Civilians.Min)
+			fmt.Fprintf(&b, ", at least %d of them %s", s.Civilians.Min, countNoun(&sitrep.Range{Min: s.Civilians.Min, Max: s.Civilians.Min}, "a civilian", "civilians"))
 		}
 	case s.Wounded != nil:
 		fmt.Fprintf(&b, "%s %s%s", verb("wound"), rangeText(s.Wounded), people)
@@ -105,7 +113,7 @@ func casualtyClause(s sitrep.Story, plural, past bool) string {
 		return ""
 	}
 	if s.Children != nil {
-		fmt.Fprintf(&b, ", including %s children", rangeText(s.Children))
+		fmt.Fprintf(&b, ", including %s %s", rangeText(s.Children), countNoun(s.Children, "child", "children"))
 		if past && s.Wounded != nil {
 			b.WriteString(",") // closes the apposition before "and wounded"
 		}

@@ -29,6 +29,10 @@ func TestComposeHeadlines(t *testing.T) {
 			incident("a/0", a, sitrep.KindAirstrike, sarmin, day("2016-02-09"), "Russian forces", civilians(14, ""),
 				sitrep.Figure{What: sitrep.FigureChildren, Value: 5}, sitrep.Figure{What: sitrep.FigureWounded, Value: 30}),
 		}, "Russian air strikes on Sarmin kill 14 civilians, including 5 children", []string{"including 5 children, and wounded 30"}},
+		{"one child", []sitrep.Event{
+			incident("a/0", a, sitrep.KindShelling, sarmin, day("2016-02-09"), "Russian forces", killed(7, ""),
+				sitrep.Figure{What: sitrep.FigureChildren, Value: 1}),
+		}, "Russian shelling of Sarmin kills 7, including 1 child", nil},
 		{"disputed perpetrator, no toll", []sitrep.Event{
 			incident("a/0", a, sitrep.KindShelling, douma, day("2016-02-09"), "Syrian government"),
 			incident("b/0", b, sitrep.KindShelling, douma, day("2016-02-09"), "Russia"),
