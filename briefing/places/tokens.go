@@ -127,7 +127,7 @@ func (sc *scratch) tokenize(text string) []word {
 	defer func() { sc.words = words }()
 	// One lower-cased copy of the text serves every plain ASCII word, so
 	// capitalised words cost no allocation of their own.
-	lower := asciiLower(text)
+	lower := translit.ASCIILower(text)
 	norm := func(start, end int32) string {
 		if plainASCII(text[start:end]) {
 			return lower[start:end]
@@ -194,25 +194,6 @@ func isArticleToken(raw, norm string, hyphenNext bool, rest string) bool {
 		return true
 	}
 	return isCap(raw) && isCap(rest)
-}
-
-// asciiLower lower-cases the ASCII letters of s, leaving other bytes as
-// they are, so byte offsets into s hold in the result.
-func asciiLower(s string) string {
-	i := 0
-	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if c := b[i]; c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // plainASCII reports whether a word is ASCII letters and digits only, so

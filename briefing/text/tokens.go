@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep-bot/sitrep/briefing/translit"
 )
 
 // Token kinds.
@@ -69,7 +71,7 @@ func Tokenize(s string) []Token {
 func AppendTokens(toks []Token, s string) []Token {
 	// One lower-cased copy of s serves every word's normal form, so
 	// capitalised words cost no allocation of their own.
-	lower := asciiLower(s)
+	lower := translit.ASCIILower(s)
 	i := 0
 	for i < len(s) {
 		r, n := decodeRune(s, i)
@@ -179,25 +181,6 @@ func foldQuote(s string) string {
 		}
 	}
 	return s
-}
-
-// asciiLower lower-cases the ASCII letters of s, leaving other bytes as
-// they are, so byte offsets into s hold in the result.
-func asciiLower(s string) string {
-	i := 0
-	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if c := b[i]; c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // normWordIn is normWord for a word whose ASCII-lower-cased form is lower.

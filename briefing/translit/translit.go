@@ -165,3 +165,22 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// ASCIILower lower-cases the ASCII letters of s, leaving other bytes as
+// they are, so byte offsets into s hold in the result.
+func ASCIILower(s string) string {
+	i := 0
+	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
