@@ -27,11 +27,39 @@ const (
 	KindGeneric   = "generic"   // a descriptive word ("rebels") that names an actor only in context
 )
 
+// Air capabilities: what an actor can strike from the air with.
+const (
+	AirNone     = "none"     // no aircraft: named near an air strike, it is the target
+	AirDrones   = "drones"   // armed drones only
+	AirAircraft = "aircraft" // warplanes and helicopters
+)
+
 // An Actor is one canonical party to a conflict.
 type Actor struct {
 	Name    string
 	Country string // empty for transnational groups and coalitions
 	Kind    string
+	// Air says what the actor strikes from the air with; the data's air
+	// column, else aircraft for states and coalitions and none for others.
+	Air string
+}
+
+// CanAirStrike reports whether the actor can carry out an air strike;
+// drone says the strike was by drone.
+func (a *Actor) CanAirStrike(drone bool) bool {
+	return a.Air == AirAircraft || drone && a.Air == AirDrones
+}
+
+// airOf is an actor's air capability when the data leaves it out.
+func airOf(kind, given string) string {
+	switch given {
+	case AirNone, AirDrones, AirAircraft:
+		return given
+	}
+	if kind == KindState || kind == KindCoalition {
+		return AirAircraft
+	}
+	return AirNone
 }
 
 // A Mention is an actor named in a token sequence.
@@ -150,12 +178,12 @@ func (t *Table) organisations(tt tagged) []OrganisationMention {
 }
 
 // Load builds a table from its data files: actors (canonical, country,
-// kind, |-separated aliases), sources (canonical, aliases), roles (one a
+// kind, |-separated aliases, optional air capability), sources (canonical, aliases), roles (one a
 // line), people (name, role, country) and institutions (name, country).
 func Load(actorsTSV, sourcesTSV, roles, people, institutions io.Reader) (*Table, error) {
 	t := &Table{actorIndex: newPhrases(), sourceIndex: newPhrases(), roles: newPhrases(), institutions: map[string]string{}, instIndex: newPhrases()}
-	err := eachRow(actorsTSV, "actors", 4, func(f []string) {
-		a := &Actor{Name: f[0], Country: f[1], Kind: f[2]}
+	err := eachRow(actorsTSV, "actors", 5, func(f []string) {
+		a := &Actor{Name: f[0], Country: f[1], Kind: f[2], Air: airOf(f[2], f[4])}
 		t.actors = append(t.actors, a)
 		t.actorIndex.add(a.Name, len(t.actors)-1)
 		for _, alias := range strings.Split(f[3], "|") {

@@ -36,11 +36,7 @@ func (x *Extractor) attribute(d *doc) {
 		if a != "" {
 			c, seen := canon[a]
 			if !seen {
-				if name, ok := x.actors.Source(a); ok {
-					c = name
-				} else {
-					c = a
-				}
+				c = x.cleanSpeaker(d, a)
 				canon[a] = c
 			}
 			a = c

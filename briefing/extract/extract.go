@@ -56,6 +56,9 @@ type Extractor struct {
 	forces map[string]string
 	// generic names the actors that are descriptive words ("gunmen").
 	generic map[string]bool
+	spk     speakerWords
+	// actorByName finds a canonical actor, to read its kind and air capability.
+	actorByName map[string]*actors.Actor
 }
 
 var (
@@ -72,14 +75,16 @@ func Default() *Extractor {
 
 // New builds an extractor on a gazetteer and an actor table.
 func New(g *places.Gazetteer, a *actors.Table) *Extractor {
-	x := &Extractor{gaz: g, actors: a, lx: loadLexicons(), dev: newLexicon(), states: map[string]string{}}
+	x := &Extractor{gaz: g, actors: a, lx: loadLexicons(), dev: newLexicon(), spk: loadSpeakerWords(), states: map[string]string{}}
 	for _, ac := range a.Actors() {
 		if ac.Kind == actors.KindState && ac.Country != "" && x.states[ac.Country] == "" {
 			x.states[ac.Country] = ac.Name
 		}
 	}
 	x.generic = map[string]bool{}
+	x.actorByName = map[string]*actors.Actor{}
 	for _, ac := range a.Actors() {
+		x.actorByName[ac.Name] = ac
 		if ac.Kind == actors.KindGeneric {
 			x.generic[ac.Name] = true
 		}

@@ -29,7 +29,9 @@ type event struct {
 	// placeTitle is set while the place comes from the headline.
 	placeTitle bool
 	precise    *placeAt // the body's more precise name for the headline's place
-
+	// perps lists every perpetrator a clause named, in order, so one
+	// that cannot have done the act can give way to one that can.
+	perps []string
 }
 
 // clause is the part of a sentence one incident is read from, with the day
@@ -560,7 +562,10 @@ func (x *Extractor) absorb(e *event, cd candidate) {
 	if e.Perpetrator == "" || e.perpTitle && !s.title && cd.perp != "" {
 		e.Perpetrator, e.perpTitle = cd.perp, s.title && cd.perp != ""
 	}
-	if e.Target == "" {
+	if cd.perp != "" {
+		e.perps = append(e.perps, cd.perp)
+	}
+	if e.Target == "" && cd.target != e.Perpetrator {
 		e.Target = cd.target
 	}
 	e.figs = append(e.figs, cd.figs...)
@@ -642,6 +647,7 @@ func (x *Extractor) finishIncident(d *doc, e *event) bool {
 	if e.civilSite {
 		civilianTotals(e)
 	}
+	x.settleRoles(e)
 	e.Figures = settleFigures(e.figs)
 	conf := 0.3 + 0.1*float64(e.strength)
 	if len(e.Figures) > 0 {

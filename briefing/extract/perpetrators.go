@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"strings"
+
+	sitrep "github.com/sitrep-bot/sitrep"
 	"github.com/sitrep-bot/sitrep/briefing/actors"
 	"github.com/sitrep-bot/sitrep/briefing/places"
 	"github.com/sitrep-bot/sitrep/briefing/text"
@@ -210,6 +213,49 @@ func locatedIn(s *sentence, p *placeAt, outer string) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// settleRoles keeps an event's perpetrator plausible: an air strike is
+// carried out by an actor with aircraft (or drones, for a drone strike), so
+// a group named by one gives way to the next capable actor the article
+// named, else to no one; and no actor is its own target.
+func (x *Extractor) settleRoles(e *event) {
+	if e.Kind == sitrep.KindAirstrike && !x.canStrike(e, e.Perpetrator) {
+		e.Perpetrator = ""
+		for _, p := range e.perps {
+			if x.canStrike(e, p) && p != e.Target {
+				e.Perpetrator = p
+				break
+			}
+		}
+	}
+	if e.Target == e.Perpetrator {
+		e.Target = ""
+	}
+}
+
+// canStrike reports whether the actor named p can have carried out the air
+// strike e reports.
+func (x *Extractor) canStrike(e *event, p string) bool {
+	if p == "" {
+		return false
+	}
+	a, ok := x.actorByName[p]
+	if !ok {
+		return true // a name the table lacks is not second-guessed
+	}
+	return a.CanAirStrike(byDrone(e))
+}
+
+// byDrone reports whether an event's text says the strike was by drone.
+func byDrone(e *event) bool {
+	for _, s := range e.Sentences {
+		l := strings.ToLower(s)
+		if strings.Contains(l, "drone") || strings.Contains(l, "uav") {
+			return true
 		}
 	}
 	return false
