@@ -103,3 +103,15 @@ func TestRankPutsTheDeadlierBetterSourcedStoryFirst(t *testing.T) {
 		t.Errorf("ranked %d first, want the 40–45 dead raid reported twice", stories[0].ID)
 	}
 }
+
+func TestAirStrikesOnlyByActorsThatFly(t *testing.T) {
+	a := src("a", "Levant Wire", "2016-02-10T07:00:00Z")
+	b := src("b", "Gulf Courier", "2016-02-10T09:00:00Z")
+	s := storyOf(
+		incident("a/0", a, sitrep.KindAirstrike, douma, day("2016-02-09"), "Syrian government", killed(12, "")),
+		incident("b/0", b, sitrep.KindAirstrike, douma, day("2016-02-09"), "Syrian rebels", killed(14, "")),
+	)
+	if len(s.Perpetrators) != 1 || s.Perpetrators[0] != "Syrian government" {
+		t.Errorf("perpetrators %q, want only the Syrian government", s.Perpetrators)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/briefing/actors"
 	"github.com/sitrep-bot/sitrep/briefing/translit"
 )
 
@@ -28,6 +29,14 @@ func Reconcile(s *sitrep.Story) {
 	s.Day = commonDay(rs)
 	s.Place = bestPlaceOf(rs)
 	s.Perpetrators = claims(rs, func(e sitrep.Event) string { return e.Perpetrator })
+	if s.Kind == sitrep.KindAirstrike {
+		// A report of another kind merged here may name a group that has no
+		// aircraft; it cannot have carried out the air strikes.
+		s.Perpetrators = slices.DeleteFunc(s.Perpetrators, func(p string) bool {
+			a, ok := actors.Default().Actor(p)
+			return ok && !a.CanAirStrike(true)
+		})
+	}
 	s.Target = ""
 	if ts := claims(rs, func(e sitrep.Event) string { return e.Target }); len(ts) > 0 {
 		s.Target = ts[0]
