@@ -64,12 +64,33 @@ type StoryStore interface {
 	Story(ctx context.Context, id int64) (Story, error)
 	// StoriesUpdated returns stories updated in [from, to), newest first.
 	StoriesUpdated(ctx context.Context, from, to time.Time) ([]Story, error)
+	// Stories returns one page of the stories q selects, newest update
+	// first, and how many it selects in all. The filtering and paging happen
+	// in the store, so a listing costs what its page costs. The stories come
+	// without Reports, which no listing shows.
+	Stories(ctx context.Context, q StoryQuery) (page []Story, total int, err error)
 	// StoriesForArticle returns the stories an article's events joined.
 	StoriesForArticle(ctx context.Context, articleID string) ([]Story, error)
 	// Places and Actors list distinct place names and actors stored, for
 	// autocomplete: those starting with prefix, most frequent first.
 	Places(ctx context.Context, prefix string, limit int) ([]string, error)
 	Actors(ctx context.Context, prefix string, limit int) ([]string, error)
+}
+
+// A StoryQuery selects stories for a listing: those updated in [From, To)
+// that pass every filter given. Names match ignoring case.
+type StoryQuery struct {
+	Category Category // "" for every category
+	Kind     string
+	// Place is the story's place, region or country; "Raqqa" also matches
+	// the region "Raqqa Governorate".
+	Place string
+	// Actor is part of the name of a perpetrator, target or participant, or
+	// of a country involved: "Syrian" matches "Syrian government".
+	Actor    string
+	From, To time.Time // a zero To means no upper bound
+	Limit    int       // at most this many stories; 0 for all
+	Offset   int       // skip this many first
 }
 
 // GuildStore keeps what admins configure: settings, schedules, filters, and

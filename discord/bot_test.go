@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -552,5 +553,67 @@ func TestFeedHealthIsReportedToTheAdminChannel(t *testing.T) {
 	msgs := e.fake.Messages(e.admin)
 	if len(msgs) != 1 || !strings.Contains(msgs[0].Content, "Levant Wire") || !strings.Contains(msgs[0].Content, "503") {
 		t.Fatalf("admin channel got %+v", msgs)
+	}
+}
+
+// TestListingsPageInTheStore checks /incidents and /diplomacy count, filter
+// and page as the store does, and that a listing is the same from any guild.
+func TestListingsPageInTheStore(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	for i := 0; i < 19; i++ {
+		s := incident(sitrep.KindShelling, "Idlib", "Syria", fmt.Sprintf("Shelling of Idlib villages, report %d", i), i+1)
+		if i%2 == 1 {
+			s.Perpetrators = []string{"Hayat Tahrir al-Sham"}
+		}
+		s.Updated = e.clock.Now().Add(-time.Duration(i+1) * time.Minute)
+		e.story(s, "", "")
+	}
+	old := incident(sitrep.KindShelling, "Idlib", "Syria", "Shelling of Idlib last month", 3)
+	old.Updated = e.clock.Now().AddDate(0, 0, -20)
+	e.story(old, "", "")
+	e.story(sitrep.Story{Category: sitrep.CategoryDevelopment, Kind: sitrep.KindMeeting, Headline: "Foreign ministers meet in Ankara",
+		Place:        sitrep.Place{Name: "Ankara", Country: "Turkey"},
+		Participants: []sitrep.Person{{Name: "Hakan Fidan", Role: "foreign minister", Country: "Turkey"}}}, "", "")
+	e.bot()
+	other := e.fake.AddGuild("Analysts")
+	otherText := e.fake.AddChannel(other, "desk", discordgo.ChannelTypeGuildText, "")
+
+	// Ten of the nineteen recent stories are the government's: two pages.
+	ans := e.do(memberPerms, "incidents", dt.Str("place", "idlib"), dt.Str("actor", "government"))
+	if !strings.Contains(ans.Text(), "Page 1 of 2 · 10 stories") || !strings.Contains(ans.Text(), "report 0\n") ||
+		strings.Contains(ans.Text(), "Tahrir") || strings.Contains(ans.Text(), "last month") {
+		t.Fatalf("/incidents page 1: %q", ans.Text())
+	}
+	next := ans.Message.Components[0].(*discordgo.ActionsRow).Components[1].(*discordgo.Button)
+	var pages []string
+	for _, inv := range []dt.Invocation{
+		{GuildID: e.guild, ChannelID: e.text, Permissions: memberPerms, CustomID: next.CustomID},
+		{GuildID: other, ChannelID: otherText, Permissions: memberPerms, CustomID: next.CustomID},
+	} {
+		page, err := e.fake.Do(inv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, page.Text())
+	}
+	if !strings.Contains(pages[0], "Page 2 of 2 · 10 stories") || !strings.Contains(pages[0], "report 18\n") ||
+		strings.Contains(pages[0], "report 0\n") {
+		t.Fatalf("/incidents page 2: %q", pages[0])
+	}
+	if pages[1] != pages[0] {
+		t.Errorf("page 2 differs in another guild:\n%s\n---\n%s", pages[1], pages[0])
+	}
+
+	// A page past the end, as an old button may ask, shows the last page.
+	late := strings.Replace(next.CustomID, "pg:1:", "pg:7:", 1)
+	page, err := e.fake.Do(dt.Invocation{GuildID: e.guild, ChannelID: e.text, Permissions: memberPerms, CustomID: late})
+	if err != nil || page.Text() != pages[0] {
+		t.Errorf("page past the end = %q, %v; want the last page", page.Text(), err)
+	}
+
+	ans = e.do(memberPerms, "diplomacy", dt.Str("who", "turkey"))
+	if !strings.Contains(ans.Text(), "Foreign ministers meet in Ankara") || !strings.Contains(ans.Text(), "1 stories") {
+		t.Errorf("/diplomacy who:turkey: %q", ans.Text())
 	}
 }

@@ -68,6 +68,16 @@ func decodeQuery(s string) (listQuery, error) {
 	return q, nil
 }
 
+// storyQuery is the store query for the page q shows.
+func (q listQuery) storyQuery() sitrep.StoryQuery {
+	cat := sitrep.CategoryIncident
+	if q.Cat == "d" {
+		cat = sitrep.CategoryDevelopment
+	}
+	return sitrep.StoryQuery{Category: cat, Kind: q.Kind, Place: q.Place, Actor: q.Actor,
+		From: time.Unix(q.From, 0), To: time.Unix(q.To, 0), Limit: pageSize, Offset: q.Page * pageSize}
+}
+
 // customID builds a button's ID for page n of q.
 func (b *Bot) customID(q listQuery, n int) string {
 	enc := q.encode()
@@ -108,19 +118,21 @@ func (b *Bot) page(ctx context.Context, id string) (*discordgo.MessageSend, erro
 
 // listPage renders one page of a listing with Previous/Next buttons.
 func (b *Bot) listPage(ctx context.Context, q listQuery) (*discordgo.MessageSend, error) {
-	stories, err := b.deps.Store.StoriesUpdated(ctx, time.Unix(q.From, 0), time.Unix(q.To, 0))
+	sq := q.storyQuery()
+	hits, total, err := b.deps.Store.Stories(ctx, sq)
 	if err != nil {
 		return nil, err
 	}
-	var hits []*sitrep.Story
-	for i := range stories {
-		if q.matches(&stories[i]) {
-			hits = append(hits, &stories[i])
-		}
-	}
-	pages := (len(hits) + pageSize - 1) / pageSize
+	pages := (total + pageSize - 1) / pageSize
 	if q.Page >= pages && pages > 0 {
+		// A page past the end (stories left the window since the button
+		// was made) shows the last one.
 		q.Page = pages - 1
+		sq.Offset = q.Page * pageSize
+		if hits, total, err = b.deps.Store.Stories(ctx, sq); err != nil {
+			return nil, err
+		}
+		pages = max(1, (total+pageSize-1)/pageSize)
 	}
 	title := "Incidents"
 	if q.Cat == "d" {
@@ -140,14 +152,14 @@ func (b *Bot) listPage(ctx context.Context, q listQuery) (*discordgo.MessageSend
 		return &discordgo.MessageSend{Content: fmt.Sprintf("Nothing matches since <t:%d:f>.", from.Unix())}, nil
 	}
 	var lines []string
-	for _, s := range hits[q.Page*pageSize : min(len(hits), (q.Page+1)*pageSize)] {
-		lines = append(lines, clip(storyLine(s), 450))
+	for i := range hits {
+		lines = append(lines, clip(storyLine(&hits[i]), 450))
 	}
 	lines = append(lines, "", "Details: `/story id`")
 	embed := &discordgo.MessageEmbed{
 		Title:       clip(title, 256),
 		Description: clip(strings.Join(lines, "\n\n"), 4096),
-		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("Page %d of %d · %d stories since %s", q.Page+1, pages, len(hits), from.UTC().Format("2 Jan 15:04 UTC"))},
+		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("Page %d of %d · %d stories since %s", q.Page+1, pages, total, from.UTC().Format("2 Jan 15:04 UTC"))},
 	}
 	msg := &discordgo.MessageSend{Embeds: []*discordgo.MessageEmbed{embed}}
 	if pages > 1 {

@@ -90,27 +90,6 @@ func (b *Bot) cmdDiplomacy(ctx context.Context, c *call) error {
 	return c.reply(ctx, msg)
 }
 
-// matches applies a list query to one story.
-func (q listQuery) matches(s *sitrep.Story) bool {
-	want := sitrep.CategoryIncident
-	if q.Cat == "d" {
-		want = sitrep.CategoryDevelopment
-	}
-	if s.Category != want {
-		return false
-	}
-	if q.Kind != "" && !strings.EqualFold(s.Kind, q.Kind) {
-		return false
-	}
-	if q.Place != "" && !placeMatches(s.Place, q.Place) {
-		return false
-	}
-	if q.Actor != "" && !actorMatches(s, q.Actor) {
-		return false
-	}
-	return true
-}
-
 func placeMatches(p sitrep.Place, want string) bool {
 	for _, v := range []string{p.Name, p.Admin, p.Country} {
 		if v != "" && (strings.EqualFold(v, want) || strings.EqualFold(strings.TrimSuffix(v, " Governorate"), want)) {

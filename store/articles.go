@@ -91,41 +91,6 @@ func (s *SQLite) ArticlesPublished(ctx context.Context, from, to time.Time) ([]s
 		WHERE a.published >= ? AND a.published < ? ORDER BY a.published, a.id`, fmtTime(from), fmtTime(to))
 }
 
-// defaultSearchLimit is the number of results when the caller asks for none.
-const defaultSearchLimit = 20
-
-// searchWindow is how many of the newest matching articles a search ranks.
-// Ranking costs a few microseconds a match, so ranking every match of a word
-// found in most articles would take seconds; a query that broad is about the
-// latest news anyway.
-const searchWindow = 1000
-
-// SearchArticles returns the articles that hold every word of query in their
-// title, summary or text, best match first (BM25, a title match weighing
-// most; among equals the most recently stored). When more than searchWindow
-// articles match, only the newest searchWindow are ranked. query is plain
-// user text, never parsed as FTS5 syntax; a query with no words returns
-// nothing.
-func (s *SQLite) SearchArticles(ctx context.Context, query string, limit int) ([]sitrep.Article, error) {
-	match := ftsQuery(query)
-	if match == "" {
-		return nil, nil
-	}
-	if limit <= 0 {
-		limit = defaultSearchLimit
-	}
-	// FTS5 walks its matches in rowid order natively, so the inner LIMIT
-	// stops the walk; rowids grow as articles are stored.
-	// Only the final few rows are joined to articles.
-	return s.queryArticles(ctx, `SELECT `+articleColumns+` FROM (
-			SELECT rowid, score FROM (
-				SELECT rowid, bm25(articles_fts, 10.0, 4.0, 1.0) AS score FROM articles_fts
-				WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?
-			) ORDER BY score, rowid DESC LIMIT ?
-		) m JOIN articles a ON a.rowid = m.rowid
-		ORDER BY m.score, m.rowid DESC`, match, searchWindow, limit)
-}
-
 func (s *SQLite) queryArticles(ctx context.Context, query string, args ...any) ([]sitrep.Article, error) {
 	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {

@@ -261,3 +261,50 @@ func TestFTSQueryQuotesEveryWord(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchArticlesLargeStore searches a store holding more articles than
+// the sample that judges which words are common, where a word in every
+// article must not slow the search or drown the rarer words' ranking.
+func TestSearchArticlesLargeStore(t *testing.T) {
+	s := openTemp(t)
+	n := sampleRows + 200
+	var ids []string
+	err := s.tx(ctx, func(tx *txn) error {
+		for i := range n {
+			a := sitrep.Article{ID: fmt.Sprint("wire-", i), Title: fmt.Sprint("Ceasefire talks resume, day ", i),
+				Summary: "Negotiators met again as the ceasefire held along the front."}
+			switch i {
+			case 10:
+				a.Title = "Shelling hits Kobani despite ceasefire"
+			case 20, 4000:
+				a.Paragraphs = []string{"Residents of Kobani reported shelling overnight."}
+			}
+			ids = append(ids, a.ID)
+			if _, err := putArticle(ctx, tx, a, "[]"); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		query string
+		want  []string
+	}{
+		// Kobani is rare, ceasefire common: the title match of the rare
+		// word first, then the body matches, newest first.
+		{"ceasefire Kobani", []string{"wire-10", "wire-4000", "wire-20"}},
+		// Every word common and none in a title: newest first.
+		{"ceasefire negotiators", []string{ids[n-1], ids[n-2], ids[n-3]}},
+	} {
+		got, err := s.SearchArticles(ctx, tc.query, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(articleIDs(got), tc.want) {
+			t.Errorf("SearchArticles(%q) = %v; want %v", tc.query, articleIDs(got), tc.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -151,13 +152,15 @@ func saveStory(ctx context.Context, tx *txn, st *sitrep.Story, now time.Time) er
 
 // storyIndexTables are the rows that find a story, besides its story_id
 // column. OR IGNORE on names: names differing only in case are one name.
+// Name kinds are 'place', 'actor' and 'country'.
+// Name rows also carry the story's facts listings filter on (facts).
 var storyIndexTables = []struct {
 	table, insert string
-	cols          []string
+	cols, facts   []string
 }{
-	{"story_keys", "INSERT", []string{"key", "day"}},
-	{"story_sources", "INSERT", []string{"article_id"}},
-	{"story_names", "INSERT OR IGNORE", []string{"kind", "name"}},
+	{"story_keys", "INSERT", []string{"key", "day"}, nil},
+	{"story_sources", "INSERT", []string{"article_id"}, nil},
+	{"story_names", "INSERT OR IGNORE", []string{"kind", "name"}, []string{"category", "updated", "story_kind"}},
 }
 
 // saveStoryIndex brings the rows that find a story (blocking keys, cited
@@ -190,17 +193,33 @@ func saveStoryIndex(ctx context.Context, tx *txn, st *sitrep.Story, isNew bool) 
 	for _, n := range distinct(actors) {
 		names = append(names, []string{"actor", n})
 	}
+	countries := slices.Clone(st.Countries)
+	for _, p := range st.Participants {
+		countries = append(countries, p.Country)
+	}
+	for _, n := range distinct(countries) {
+		names = append(names, []string{"country", n})
+	}
+	facts := []any{string(st.Category), fmtTime(st.Updated), st.Kind}
 	for i, want := range [][][]string{keys, articles, names} {
 		t := storyIndexTables[i]
-		if err := syncIndexRows(ctx, tx, t.table, t.insert, t.cols, st.ID, want, isNew); err != nil {
+		if err := syncIndexRows(ctx, tx, t.table, t.insert, t.cols, t.facts, facts, st.ID, want, isNew); err != nil {
 			return err
 		}
 	}
-	return nil
+	if isNew {
+		return nil
+	}
+	// Name rows kept from before take the story's facts as they are now.
+	_, err := tx.ExecContext(ctx, `UPDATE story_names SET category = ?1, updated = ?2, story_kind = ?3
+		WHERE story_id = ?4 AND (category IS NOT ?1 OR updated IS NOT ?2 OR story_kind IS NOT ?3)`,
+		string(st.Category), fmtTime(st.Updated), st.Kind, st.ID)
+	return err
 }
 
-// syncIndexRows makes a story's rows in one index table equal want.
-func syncIndexRows(ctx context.Context, tx *txn, table, insert string, cols []string, storyID int64, want [][]string, isNew bool) error {
+// syncIndexRows makes a story's rows in one index table equal want. New
+// rows get the values facts in the columns factCols.
+func syncIndexRows(ctx context.Context, tx *txn, table, insert string, cols, factCols []string, facts []any, storyID int64, want [][]string, isNew bool) error {
 	have := map[string][]string{}
 	if !isNew {
 		rows, err := tx.QueryContext(ctx, `SELECT `+strings.Join(cols, ", ")+` FROM `+table+` WHERE story_id = ?`, storyID)
@@ -225,15 +244,16 @@ func syncIndexRows(ctx context.Context, tx *txn, table, insert string, cols []st
 		}
 	}
 	where := strings.Join(cols, " = ? AND ") + " = ?"
-	placeholders := strings.Repeat("?, ", len(cols)) + "?"
+	insCols := append(append(slices.Clone(cols), "story_id"), factCols...)
+	placeholders := strings.Repeat("?, ", len(insCols)-1) + "?"
 	for _, row := range want {
 		k := strings.Join(row, "\x00")
 		if _, ok := have[k]; ok {
 			delete(have, k)
 			continue
 		}
-		args := append(stringArgs(row), storyID)
-		if _, err := tx.ExecContext(ctx, insert+` INTO `+table+` (`+strings.Join(cols, ", ")+`, story_id) VALUES (`+placeholders+`)`, args...); err != nil {
+		args := append(append(stringArgs(row), storyID), facts[:len(factCols)]...)
+		if _, err := tx.ExecContext(ctx, insert+` INTO `+table+` (`+strings.Join(insCols, ", ")+`) VALUES (`+placeholders+`)`, args...); err != nil {
 			return err
 		}
 	}
@@ -325,7 +345,7 @@ func (s *SQLite) names(ctx context.Context, kind, prefix string, limit int) ([]s
 	if limit <= 0 {
 		limit = defaultNameLimit
 	}
-	pattern := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.TrimSpace(prefix)) + "%"
+	pattern := likeEscape(strings.TrimSpace(prefix)) + "%"
 	rows, err := s.r.QueryContext(ctx, `SELECT name FROM name_counts
 		WHERE kind = ? AND name LIKE ? ESCAPE '\' ORDER BY n DESC, name LIMIT ?`, kind, pattern, limit)
 	if err != nil {
