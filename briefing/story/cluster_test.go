@@ -3,6 +3,7 @@ package story
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -250,7 +251,7 @@ func BenchmarkCluster10kEventsOneDay(b *testing.B) {
 	})
 	b.Run("sqlite", func(b *testing.B) {
 		for b.Loop() {
-			st, err := store.Open(":memory:")
+			st, err := store.Open(filepath.Join(b.TempDir(), "stories.db"))
 			if err != nil {
 				b.Fatal(err)
 			}
