@@ -14,7 +14,7 @@ import (
 const articleColumns = `a.id, a.feed_id, a.url, a.link, a.title, a.outlet, a.author, a.published,
 	a.date_guessed, a.fetched, a.summary, a.paragraphs, a.hash`
 
-func scanArticle(row interface{ Scan(...any) error }) (sitrep.Article, error) {
+func scanArticle(row rowScanner) (sitrep.Article, error) {
 	var a sitrep.Article
 	err := row.Scan(&a.ID, &a.FeedID, &a.URL, &a.Link, &a.Title, &a.Outlet, &a.Author, timeCol{&a.Published},
 		&a.DateGuessed, timeCol{&a.Fetched}, &a.Summary, jsonCol{&a.Paragraphs}, &a.Hash)
@@ -92,23 +92,7 @@ func (s *SQLite) ArticlesPublished(ctx context.Context, from, to time.Time) ([]s
 }
 
 func (s *SQLite) queryArticles(ctx context.Context, query string, args ...any) ([]sitrep.Article, error) {
-	rows, err := s.r.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: articles: %w", err)
-	}
-	defer rows.Close()
-	var out []sitrep.Article
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: articles: %w", err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: articles: %w", err)
-	}
-	return out, nil
+	return queryAll(ctx, s.r, "articles", scanArticle, query, args...)
 }
 
 // SeenItem reports whether the feed held itemID when it was marked seen.

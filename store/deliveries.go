@@ -12,7 +12,7 @@ import (
 
 const deliveryColumns = `id, schedule_id, slot, state, messages, stories, note, started, finished`
 
-func scanDelivery(row interface{ Scan(...any) error }) (sitrep.Delivery, error) {
+func scanDelivery(row rowScanner) (sitrep.Delivery, error) {
 	var d sitrep.Delivery
 	err := row.Scan(&d.ID, &d.ScheduleID, timeCol{&d.Slot}, &d.State, jsonCol{&d.Messages}, jsonCol{&d.Stories},
 		&d.Note, timeCol{&d.Started}, timeCol{&d.Finished})
@@ -105,24 +105,8 @@ func (s *SQLite) FinishDelivery(ctx context.Context, d sitrep.Delivery) error {
 
 // PendingDeliveries lists deliveries begun but never finished, oldest first.
 func (s *SQLite) PendingDeliveries(ctx context.Context) ([]sitrep.Delivery, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries
+	return queryAll(ctx, s.r, "pending deliveries", scanDelivery, `SELECT `+deliveryColumns+` FROM deliveries
 		WHERE state = 'pending' ORDER BY started, id`)
-	if err != nil {
-		return nil, fmt.Errorf("store: pending deliveries: %w", err)
-	}
-	defer rows.Close()
-	var out []sitrep.Delivery
-	for rows.Next() {
-		d, err := scanDelivery(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: pending deliveries: %w", err)
-		}
-		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: pending deliveries: %w", err)
-	}
-	return out, nil
 }
 
 // LastDelivery returns the delivery of a schedule with the latest slot, or

@@ -13,7 +13,7 @@ import (
 const feedColumns = `id, url, title, outlet, site_url, etag, last_modified, body_hash, ttl_ns,
 	primed, next_poll, last_attempt, last_success, error_count, last_error, disabled, disabled_reason, created`
 
-func scanFeed(row interface{ Scan(...any) error }) (sitrep.Feed, error) {
+func scanFeed(row rowScanner) (sitrep.Feed, error) {
 	var f sitrep.Feed
 	var ttl int64
 	err := row.Scan(&f.ID, &f.URL, &f.Title, &f.Outlet, &f.SiteURL, &f.ETag, &f.LastModified, &f.BodyHash, &ttl,
@@ -79,23 +79,7 @@ func (s *SQLite) DueFeeds(ctx context.Context, now time.Time) ([]sitrep.Feed, er
 }
 
 func (s *SQLite) queryFeeds(ctx context.Context, query string, args ...any) ([]sitrep.Feed, error) {
-	rows, err := s.r.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: feeds: %w", err)
-	}
-	defer rows.Close()
-	var out []sitrep.Feed
-	for rows.Next() {
-		f, err := scanFeed(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: feeds: %w", err)
-		}
-		out = append(out, f)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: feeds: %w", err)
-	}
-	return out, nil
+	return queryAll(ctx, s.r, "feeds", scanFeed, query, args...)
 }
 
 // UpdateFeed saves every field of the feed with f.ID, including a new URL.
@@ -153,22 +137,11 @@ func (s *SQLite) Unsubscribe(ctx context.Context, guildID string, feedID int64) 
 
 // Subscriptions lists a guild's subscriptions; guildID "" lists every guild's.
 func (s *SQLite) Subscriptions(ctx context.Context, guildID string) ([]sitrep.Subscription, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT feed_id, guild_id, channel_id, name, added FROM subscriptions
-		WHERE ? = '' OR guild_id = ? ORDER BY guild_id, feed_id, channel_id`, guildID, guildID)
-	if err != nil {
-		return nil, fmt.Errorf("store: subscriptions: %w", err)
-	}
-	defer rows.Close()
-	var out []sitrep.Subscription
-	for rows.Next() {
+	scan := func(r rowScanner) (sitrep.Subscription, error) {
 		var sub sitrep.Subscription
-		if err := rows.Scan(&sub.FeedID, &sub.GuildID, &sub.ChannelID, &sub.Name, timeCol{&sub.Added}); err != nil {
-			return nil, fmt.Errorf("store: subscriptions: %w", err)
-		}
-		out = append(out, sub)
+		err := r.Scan(&sub.FeedID, &sub.GuildID, &sub.ChannelID, &sub.Name, timeCol{&sub.Added})
+		return sub, err
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: subscriptions: %w", err)
-	}
-	return out, nil
+	return queryAll(ctx, s.r, "subscriptions", scan, `SELECT feed_id, guild_id, channel_id, name, added FROM subscriptions
+		WHERE ? = '' OR guild_id = ? ORDER BY guild_id, feed_id, channel_id`, guildID, guildID)
 }

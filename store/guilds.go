@@ -38,7 +38,7 @@ func (s *SQLite) SaveGuildSettings(ctx context.Context, g sitrep.GuildSettings) 
 const scheduleColumns = `id, guild_id, channel_id, cron, time_zone, publish, paused, disabled, disabled_reason,
 	last_briefing, created`
 
-func scanSchedule(row interface{ Scan(...any) error }) (sitrep.Schedule, error) {
+func scanSchedule(row rowScanner) (sitrep.Schedule, error) {
 	var sc sitrep.Schedule
 	err := row.Scan(&sc.ID, &sc.GuildID, &sc.ChannelID, &sc.Cron, &sc.TimeZone, &sc.Publish, &sc.Paused,
 		&sc.Disabled, &sc.DisabledReason, timeCol{&sc.LastBriefing}, timeCol{&sc.Created})
@@ -94,24 +94,8 @@ func (s *SQLite) Schedule(ctx context.Context, id int64) (sitrep.Schedule, error
 
 // Schedules lists a guild's schedules by ID; guildID "" lists every guild's.
 func (s *SQLite) Schedules(ctx context.Context, guildID string) ([]sitrep.Schedule, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+scheduleColumns+` FROM schedules
+	return queryAll(ctx, s.r, "schedules", scanSchedule, `SELECT `+scheduleColumns+` FROM schedules
 		WHERE ?1 = '' OR guild_id = ?1 ORDER BY id`, guildID)
-	if err != nil {
-		return nil, fmt.Errorf("store: schedules: %w", err)
-	}
-	defer rows.Close()
-	var out []sitrep.Schedule
-	for rows.Next() {
-		sc, err := scanSchedule(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: schedules: %w", err)
-		}
-		out = append(out, sc)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: schedules: %w", err)
-	}
-	return out, nil
 }
 
 // Filter returns a channel's filter; a channel that saved none gets a filter

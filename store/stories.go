@@ -64,7 +64,7 @@ func (s *SQLite) events(ctx context.Context, articleID string) ([]sitrep.Event, 
 
 const storyColumns = `s.id, s.category, s.kind, s.day, s.facts_hash, s.score, s.created, s.updated, s.data`
 
-func scanStory(row interface{ Scan(...any) error }) (sitrep.Story, error) {
+func scanStory(row rowScanner) (sitrep.Story, error) {
 	var st sitrep.Story
 	var j storyJSON
 	err := row.Scan(&st.ID, &st.Category, &st.Kind, timeCol{&st.Day}, &st.FactsHash, &st.Score,
@@ -307,23 +307,7 @@ func (s *SQLite) StoriesForArticle(ctx context.Context, articleID string) ([]sit
 }
 
 func (s *SQLite) queryStories(ctx context.Context, query string, args ...any) ([]sitrep.Story, error) {
-	rows, err := s.r.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: stories: %w", err)
-	}
-	defer rows.Close()
-	var out []sitrep.Story
-	for rows.Next() {
-		st, err := scanStory(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: stories: %w", err)
-		}
-		out = append(out, st)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: stories: %w", err)
-	}
-	return out, nil
+	return queryAll(ctx, s.r, "stories", scanStory, query, args...)
 }
 
 // defaultNameLimit is Discord's cap on autocomplete choices.
