@@ -255,7 +255,8 @@ func (x *Extractor) absorbDev(d *doc, e *event, cd devCandidate) {
 		if insideActor(s, pl.tok) && pl.Kind != places.KindCountry {
 			continue
 		}
-		if pl.Kind == places.KindCountry {
+		if pl.Kind == places.KindCountry || x.gaz.IsCapital(pl.Place) {
+			// A capital stands for its government: "dialogue with Damascus".
 			addCountry(&e.Event, pl.Place.Country)
 		}
 		r := placeRank(pl.Kind)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	sitrep "github.com/sitrep-bot/sitrep"
@@ -153,5 +154,20 @@ func TestOfficialStatementOnDialogue(t *testing.T) {
 		"\"The opposition must return to dialogue with the government,\" Iran's Deputy Foreign Minister Hossein Amir-Abdollahian said on Tuesday.")))
 	if len(evs) != 1 || evs[0].Kind != sitrep.KindStatement || evs[0].Day.Weekday().String() != "Tuesday" {
 		t.Fatalf("got %+v", evs)
+	}
+}
+
+// TestCapitalStandsForItsCountry: "talks with Kabul" involves Afghanistan.
+func TestCapitalStandsForItsCountry(t *testing.T) {
+	evs := development(Default().Extract(article("",
+		"Pakistan's Foreign Minister Ishaq Dar said on Tuesday that Islamabad wanted to restart talks with Kabul on border security.")))
+	if len(evs) != 1 {
+		t.Fatalf("got %+v", evs)
+	}
+	got := strings.Join(evs[0].Countries, "|")
+	for _, want := range []string{"Pakistan", "Afghanistan"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("countries %q lack %s", got, want)
+		}
 	}
 }

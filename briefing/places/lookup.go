@@ -120,3 +120,15 @@ func (g *Gazetteer) Region(p sitrep.Place) []string {
 	add(p.Country)
 	return out
 }
+
+// IsCapital reports whether p is its country's capital city, so that a
+// mention such as "dialogue with Damascus" can stand for the country.
+func (g *Gazetteer) IsCapital(p sitrep.Place) bool {
+	for _, i := range g.capital {
+		e := g.entries[i]
+		if g.str(e.name) == p.Name && g.str(e.country) == p.Country {
+			return true
+		}
+	}
+	return false
+}

@@ -378,3 +378,16 @@ func TestFindHostileInput(t *testing.T) {
 		t.Errorf("possessive: %+v", ms)
 	}
 }
+
+func TestIsCapital(t *testing.T) {
+	g := Default()
+	for name, want := range map[string]bool{"Damascus": true, "Moscow": true, "Aleppo": false, "Sochi": false} {
+		p, ok := g.Lookup(name, "")
+		if !ok {
+			t.Fatalf("Lookup(%q) found nothing", name)
+		}
+		if got := g.IsCapital(p); got != want {
+			t.Errorf("IsCapital(%s) = %v, want %v", name, got, want)
+		}
+	}
+}
