@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	sitrep "github.com/sitrep-bot/sitrep"
 	"github.com/sitrep-bot/sitrep/briefing/translit"
@@ -91,6 +92,9 @@ type Gazetteer struct {
 	persons map[string]bool  // normalised first names and titles
 	orgs    map[string]bool  // normalised words of organisations' names
 	capital map[string]int32 // ISO code → the country's capital city
+	// capitalOf maps a country's name to its capital's, built on first use.
+	capitalOnce sync.Once
+	capitalOf   map[string]string
 	// asWritten maps country names and demonyms exactly as the tables
 	// write them ("Syria", "Syrian") to the country, so the common case
 	// of Country costs one lookup and no normalisation.

@@ -124,11 +124,12 @@ func (g *Gazetteer) Region(p sitrep.Place) []string {
 // IsCapital reports whether p is its country's capital city, so that a
 // mention such as "dialogue with Damascus" can stand for the country.
 func (g *Gazetteer) IsCapital(p sitrep.Place) bool {
-	for _, i := range g.capital {
-		e := g.entries[i]
-		if g.str(e.name) == p.Name && g.str(e.country) == p.Country {
-			return true
+	g.capitalOnce.Do(func() {
+		g.capitalOf = make(map[string]string, len(g.capital))
+		for _, i := range g.capital {
+			e := g.entries[i]
+			g.capitalOf[g.str(e.country)] = g.str(e.name)
 		}
-	}
-	return false
+	})
+	return p.Name != "" && g.capitalOf[p.Country] == p.Name
 }
