@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/sitrep-bot/sitrep"
@@ -31,6 +32,9 @@ func connectDiscord(ctx context.Context, cfg config.Config, st sitrep.Store, new
 		}
 		return discord.FeedReport{URL: r.URL, Title: r.Title, SiteURL: r.SiteURL, Items: r.Newest}, nil
 	}
+	if err := declareSchedules(ctx, st, cfg.Schedules); err != nil {
+		return nil, err
+	}
 	bot, err := discord.New(discord.Options{
 		Token:        cfg.Discord.Token,
 		TestGuildID:  cfg.Discord.TestGuildID,
@@ -46,4 +50,26 @@ func connectDiscord(ctx context.Context, cfg config.Config, st sitrep.Store, new
 	}
 	poller.OnHealth = func(f sitrep.Feed) { bot.ReportFeedHealth(ctx, f) }
 	return bot, nil
+}
+
+// declareSchedules stores the schedules the configuration declares, once:
+// a schedule already stored for the same channel, spec and zone is kept as
+// it is (paused or not), so restarting does not duplicate it.
+func declareSchedules(ctx context.Context, st sitrep.GuildStore, declared []config.Schedule) error {
+	for _, d := range declared {
+		have, err := st.Schedules(ctx, d.GuildID)
+		if err != nil {
+			return err
+		}
+		exists := slices.ContainsFunc(have, func(s sitrep.Schedule) bool {
+			return s.ChannelID == d.ChannelID && s.Cron == d.Cron && s.TimeZone == d.TimeZone
+		})
+		if exists {
+			continue
+		}
+		if _, err := st.AddSchedule(ctx, sitrep.Schedule{GuildID: d.GuildID, ChannelID: d.ChannelID, Cron: d.Cron, TimeZone: d.TimeZone}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

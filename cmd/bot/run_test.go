@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sitrep-bot/sitrep/config"
 	"github.com/sitrep-bot/sitrep/store"
 )
 
@@ -120,5 +121,32 @@ func TestRunWithoutToken(t *testing.T) {
 	arts, err := st.ArticlesPublished(context.Background(), from, now.Add(time.Hour))
 	if err != nil || len(arts) != 1 {
 		t.Errorf("stored articles = %d (%v), want the one from the feed", len(arts), err)
+	}
+}
+
+// TestDeclaredSchedulesAreStoredOnce: schedules from the configuration are
+// stored on start and not duplicated by a restart.
+func TestDeclaredSchedulesAreStoredOnce(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	declared := []config.Schedule{
+		{GuildID: "123456789012345678", ChannelID: "123456789012345679", Cron: "0 7 * * *", TimeZone: "Europe/London"},
+		{GuildID: "123456789012345678", ChannelID: "123456789012345680", Cron: "30 18 * * 1-5", TimeZone: "UTC"},
+	}
+	for range 2 {
+		if err := declareSchedules(ctx, st, declared); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := st.Schedules(ctx, "123456789012345678")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Cron != "0 7 * * *" || got[1].TimeZone != "UTC" {
+		t.Errorf("stored schedules %+v, want the two declared once each", got)
 	}
 }
