@@ -82,6 +82,9 @@ type Options struct {
 	// 5xx answers and network errors; RetryBase is the first backoff.
 	Retries   int
 	RetryBase time.Duration
+	// DefaultPeriod is the window of /briefing without a period, and of a
+	// schedule's first briefing; zero uses 24 hours.
+	DefaultPeriod time.Duration
 	// UpdateInterval is how often posted briefings are checked for changed
 	// stories; zero uses 10 minutes, negative turns the check off.
 	UpdateInterval time.Duration
@@ -149,6 +152,9 @@ func New(opt Options, deps Deps) (*Bot, error) {
 	}
 	if opt.UpdateInterval == 0 {
 		opt.UpdateInterval = 10 * time.Minute
+	}
+	if opt.DefaultPeriod <= 0 {
+		opt.DefaultPeriod = 24 * time.Hour
 	}
 	dg, err := discordgo.New("Bot " + opt.Token)
 	if err != nil {

@@ -12,9 +12,6 @@ import (
 	"github.com/sitrep-bot/sitrep"
 )
 
-// defaultWindow is what the first briefing of a schedule covers.
-const defaultWindow = 24 * time.Hour
-
 // RunSlot delivers one (schedule, slot) exactly once. The cron entry calls
 // it at the slot; calling it again for the same slot, or after a crash
 // mid-send, sends only the parts not yet recorded. It is exported so the
@@ -93,7 +90,7 @@ func (b *Bot) resumePending(ctx context.Context) error {
 func (b *Bot) window(ctx context.Context, s sitrep.Schedule, slot time.Time) (Window, error) {
 	from := s.LastBriefing
 	if from.IsZero() || !from.Before(slot) || slot.Sub(from) > 7*24*time.Hour {
-		from = slot.Add(-defaultWindow)
+		from = slot.Add(-b.opt.DefaultPeriod)
 	}
 	f, err := b.deps.Store.Filter(ctx, s.GuildID, s.ChannelID)
 	if err != nil {

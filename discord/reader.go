@@ -16,7 +16,7 @@ import (
 const maxLookback = 30 * 24 * time.Hour
 
 func (b *Bot) cmdBriefing(ctx context.Context, c *call) error {
-	period, err := parsePeriod(c.str("period"), 24*time.Hour, 7*24*time.Hour)
+	period, err := parsePeriod(c.str("period"), b.opt.DefaultPeriod, 7*24*time.Hour)
 	if err != nil {
 		return err
 	}

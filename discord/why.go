@@ -74,7 +74,7 @@ func (b *Bot) whyNot(ctx context.Context, sc sitrep.Schedule, s *sitrep.Story) s
 		return fmt.Sprintf("not briefed yet: it changed after the last briefing; it is due in the next one (%s).", when(b.nextRun(sc)))
 	case last.Slot.IsZero():
 		return "no briefing has been posted yet."
-	case !s.Updated.Before(last.Slot.Add(-defaultWindow)) && last.State == sitrep.DeliverySent:
+	case !s.Updated.Before(last.Slot.Add(-b.opt.DefaultPeriod)) && last.State == sitrep.DeliverySent:
 		return "in the window of the last briefing but ranked below the stories shown."
 	}
 	return "outside the window of the briefings posted since it was reported."

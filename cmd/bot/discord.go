@@ -36,11 +36,12 @@ func connectDiscord(ctx context.Context, cfg config.Config, st sitrep.Store, new
 		return nil, err
 	}
 	bot, err := discord.New(discord.Options{
-		Token:        cfg.Discord.Token,
-		TestGuildID:  cfg.Discord.TestGuildID,
-		Logger:       logger,
-		Now:          time.Now,
-		CatchUpGrace: cfg.Discord.CatchUpGrace,
+		Token:         cfg.Discord.Token,
+		TestGuildID:   cfg.Discord.TestGuildID,
+		Logger:        logger,
+		Now:           time.Now,
+		CatchUpGrace:  cfg.Discord.CatchUpGrace,
+		DefaultPeriod: cfg.Briefing.DefaultPeriod,
 	}, discord.Deps{Store: st, Compose: compose, Render: render.Discord, Check: check})
 	if err != nil {
 		return nil, err
