@@ -82,6 +82,11 @@ type Options struct {
 	// 5xx answers and network errors; RetryBase is the first backoff.
 	Retries   int
 	RetryBase time.Duration
+	// OnDelivered is called after a scheduled briefing is posted, and
+	// OnCommand after a slash command is answered, with how long it took;
+	// both are optional, for metrics.
+	OnDelivered func(d sitrep.Delivery)
+	OnCommand   func(name string, took time.Duration)
 	// DefaultPeriod is the window of /briefing without a period, and of a
 	// schedule's first briefing; zero uses 24 hours.
 	DefaultPeriod time.Duration

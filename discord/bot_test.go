@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -86,7 +87,14 @@ func TestAdminAddsFeedAndScheduleAndBriefingPostsAtTheSlot(t *testing.T) {
 		w.Write([]byte(rss))
 	}))
 	defer feed.Close()
-	b := e.bot(func(_ *Options, d *Deps) { d.Check = testChecker(feed.Client()) })
+	var mu sync.Mutex
+	var delivered int
+	var commands []string
+	b := e.bot(func(o *Options, d *Deps) {
+		d.Check = testChecker(feed.Client())
+		o.OnDelivered = func(sitrep.Delivery) { mu.Lock(); delivered++; mu.Unlock() }
+		o.OnCommand = func(name string, _ time.Duration) { mu.Lock(); commands = append(commands, name); mu.Unlock() }
+	})
 
 	ans := e.do(adminPerms, "feeds", dt.Sub("add", dt.Str("url", feed.URL+"/rss.xml"), dt.Str("name", "Levant Wire")))
 	if !strings.Contains(ans.Text(), "Added **Levant Wire**") || !ans.Ephemeral() {
@@ -146,6 +154,11 @@ func TestAdminAddsFeedAndScheduleAndBriefingPostsAtTheSlot(t *testing.T) {
 	d, err := e.st.LastDelivery(context.Background(), scheds[0].ID)
 	if err != nil || d.State != sitrep.DeliverySent || d.Stories[dev.ID] == "" {
 		t.Fatalf("delivery %+v, %v", d, err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if delivered != 1 || strings.Join(commands, " ") != "feeds feeds schedule" {
+		t.Errorf("metrics hooks saw %d deliveries and commands %q, want 1 and feeds feeds schedule", delivered, commands)
 	}
 }
 

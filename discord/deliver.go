@@ -177,6 +177,9 @@ func (b *Bot) deliver(ctx context.Context, s sitrep.Schedule, d sitrep.Delivery,
 	if err := b.deps.Store.UpdateSchedule(context.WithoutCancel(ctx), s); err != nil {
 		return fmt.Errorf("saving the schedule: %w", err)
 	}
+	if b.opt.OnDelivered != nil {
+		b.opt.OnDelivered(d)
+	}
 	b.log.Info("discord: briefing delivered", "schedule", s.ID, "guild", s.GuildID, "channel", s.ChannelID, "slot", d.Slot, "parts", len(parts), "stories", len(stories))
 	return nil
 }

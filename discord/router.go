@@ -98,6 +98,9 @@ func newCall(b *Bot, i *discordgo.Interaction) *call {
 
 func (b *Bot) onCommand(ctx context.Context, i *discordgo.Interaction) {
 	c := newCall(b, i)
+	if b.opt.OnCommand != nil {
+		defer func(start time.Time) { b.opt.OnCommand(c.name, time.Since(start)) }(time.Now())
+	}
 	h, ok := b.handlers()[c.name]
 	if !ok {
 		_ = c.fail(ctx, bad("This command is no longer offered; the list of commands will refresh shortly."))
