@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep-bot/sitrep"
@@ -85,10 +86,13 @@ func runDemo(ctx context.Context, env *environment, args []string) error {
 	}
 
 	newsroom := briefing.NewNewsroom(st, extract.Default(), time.Now)
+	var mu sync.Mutex // the poller fetches feeds, and so calls OnArticle, concurrently
 	var first, last time.Time
 	articles := 0
 	poller := feeds.NewPoller(st, feeds.NewFetcher(opts), opts, time.Now, logger)
 	poller.OnArticle = func(ctx context.Context, a sitrep.Article) {
+		mu.Lock()
+		defer mu.Unlock()
 		articles++
 		if first.IsZero() || a.Published.Before(first) {
 			first = a.Published
