@@ -52,7 +52,7 @@ func (x *Extractor) developments(d *doc) []*event {
 			continue
 		}
 		cd := devCandidate{s: s, kind: kind, strength: strength, people: people}
-		if e := mergeDev(evs, cd, anaphor); e != nil {
+		if e := mergeDev(d, evs, cd, anaphor); e != nil {
 			x.absorbDev(d, e, cd)
 			evs = joinDevs(evs, e, cd)
 			continue
@@ -214,12 +214,21 @@ func meetingAnaphor(toks []text.Token) bool {
 }
 
 // mergeDev finds the development a sentence adds to: one sharing a
-// participant, or the latest meeting for "the talks".
-func mergeDev(evs []*event, cd devCandidate, anaphor bool) *event {
+// participant, the headline's of the same kind (the lede tells what the
+// headline abbreviates: "EU agrees new sanctions" and "EU foreign
+// ministers imposed sanctions"), or the latest meeting for "the talks".
+func mergeDev(d *doc, evs []*event, cd devCandidate, anaphor bool) *event {
 	for i := len(evs) - 1; i >= 0; i-- {
 		for _, p := range cd.people {
 			if evs[i].keys[p.Key] {
 				return evs[i]
+			}
+		}
+	}
+	if !cd.s.title && len(cd.people) > 0 {
+		for _, e := range evs {
+			if e.Kind == cd.kind && len(e.sentIdx) == 1 && d.sents[e.first].title {
+				return e
 			}
 		}
 	}
@@ -249,6 +258,11 @@ func (x *Extractor) absorbDev(d *doc, e *event, cd devCandidate) {
 			e.keys[p.Key] = true
 			e.Participants = append(e.Participants, p)
 			addCountry(&e.Event, p.Country)
+		}
+	}
+	if cd.kind == sitrep.KindSanctions || cd.kind == sitrep.KindArmsDeal {
+		for _, c := range objectCountries(d, s) {
+			addCountry(&e.Event, c)
 		}
 	}
 	for _, pl := range s.places {
@@ -283,6 +297,40 @@ func (x *Extractor) absorbDev(d *doc, e *event, cd devCandidate) {
 	for _, t := range phraseTopics(s.toks) {
 		addTopic(&e.Event, t)
 	}
+}
+
+// objectCountries lists the countries a sentence names by adjective before
+// a common noun, outside people's titles and actors' names: "sanctions on
+// six Iranian companies", "a deal for American helicopters". Such a
+// country is what a sanction or sale is about; a title's adjective
+// ("Iranian Foreign Minister") already gives its holder's country.
+func objectCountries(d *doc, s *sentence) []string {
+	var out []string
+	for i := 0; i+1 < len(s.toks); i++ {
+		tk, next := s.toks[i], s.toks[i+1]
+		if tk.Kind != text.Word || !tk.Capitalised() || next.Kind != text.Word || next.Capitalised() {
+			continue
+		}
+		if insideActor(s, i) || inPerson(s, i) {
+			continue
+		}
+		c, ok := d.country(tk.Text)
+		if !ok || c == tk.Text {
+			continue // "Iranian", not "Iran": the country itself is a place
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// inPerson reports whether token i is part of a person's name or title.
+func inPerson(s *sentence, i int) bool {
+	for _, p := range s.people {
+		if i >= p.First && i <= p.Last {
+			return true
+		}
+	}
+	return false
 }
 
 func addCountry(e *sitrep.Event, c string) {
@@ -347,6 +395,12 @@ func (x *Extractor) topics(s *sentence) []string {
 			i = j - 1
 			continue
 		}
+		// A named system: "Apache attack helicopters", "Patriot missiles".
+		if j, ok := x.weaponName(toks, i); ok && !insideActor(s, i) {
+			out = append(out, joinText(toks[i:j]))
+			i = j - 1
+			continue
+		}
 		// "Geneva talks", "Astana process".
 		if tk.Capitalised() && tk.Kind == text.Word && i > 0 && i+1 < len(toks) && toks[i+1].Is("talks", "conference", "process", "accord", "agreement", "communique", "declaration") && !isDayWord(tk.Norm) {
 			out = append(out, tk.Text+" "+toks[i+1].Norm)
@@ -359,6 +413,31 @@ func (x *Extractor) topics(s *sentence) []string {
 		}
 	}
 	return out
+}
+
+// weaponName reports whether a capitalised word at i names a weapon
+// system, a weapon noun after it with at most two modifiers between, and
+// where the name ends. A country's adjective ("Russian jets") is a maker,
+// not a name.
+func (x *Extractor) weaponName(toks []text.Token, i int) (int, bool) {
+	tk := toks[i]
+	if i == 0 || tk.Kind != text.Word || !tk.Capitalised() || isDayWord(tk.Norm) || x.lx.weapons[tk.Norm] {
+		return 0, false
+	}
+	j := i + 1
+	for j < len(toks) && j < i+3 && x.lx.weaponMods[toks[j].Norm] && !toks[j].Capitalised() {
+		j++
+	}
+	if j >= len(toks) || !x.lx.weapons[toks[j].Norm] || toks[j].Capitalised() {
+		return 0, false
+	}
+	if j+1 < len(toks) && toks[j+1].Is("attack", "attacks", "strike", "strikes", "fire", "barrage", "launches") {
+		return 0, false // "Houthi missile attacks": a use, not a system
+	}
+	if _, ok := x.gaz.Country(tk.Text); ok {
+		return 0, false
+	}
+	return j + 1, true
 }
 
 func weaponCode(s string) bool {

@@ -156,7 +156,7 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 		i += n - 1
 	}
 	cd.figs = x.figures(s, c.lo, c.hi)
-	if len(cd.figs) == 0 && cd.trigger >= 0 && x.trades(s, max(c.lo, cd.trigger-8), cd.trigger) {
+	if len(cd.figs) == 0 && cd.trigger >= 0 && (x.trades(s, max(c.lo, cd.trigger-8), cd.trigger) || x.industry(s, cd.trigger, c.hi)) {
 		// "agreed to buy 30 fighter jets": the weapons are goods.
 		return cd, false
 	}
@@ -205,6 +205,17 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 func (x *Extractor) trades(s *sentence, lo, hi int) bool {
 	for i := lo; i < hi; i++ {
 		if x.lx.trade[s.toks[i].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// industry reports whether the weapon a trigger at i names is followed by
+// a word that makes it an industry: "drone makers", "missile factory".
+func (x *Extractor) industry(s *sentence, i, hi int) bool {
+	for k := i + 1; k < min(i+3, hi, len(s.toks)); k++ {
+		if x.lx.industry[s.toks[k].Norm] {
 			return true
 		}
 	}

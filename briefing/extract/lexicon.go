@@ -94,6 +94,10 @@ type lexicons struct {
 	sites *lexicon
 	// trade words make weapons the goods of a deal, not the means of an attack.
 	trade map[string]bool
+	// industry words after a weapon make it an industry: "drone makers".
+	industry map[string]bool
+	// weapons and weaponMods name weapon systems: "Apache attack helicopters".
+	weapons, weaponMods map[string]bool
 }
 
 func loadLexicons() *lexicons {
@@ -111,6 +115,17 @@ func loadLexicons() *lexicons {
 	lx.trade = map[string]bool{}
 	for _, f := range lines("trade.txt") {
 		lx.trade[f[0]] = true
+	}
+	lx.weapons, lx.weaponMods = map[string]bool{}, map[string]bool{}
+	for _, f := range lines("weapons.txt") {
+		lx.weapons[f[0]] = true
+	}
+	for _, f := range lines("weapon-modifiers.txt") {
+		lx.weaponMods[f[0]] = true
+	}
+	lx.industry = map[string]bool{}
+	for _, f := range lines("industry.txt") {
+		lx.industry[f[0]] = true
 	}
 	for _, f := range lines("casualty-nouns.tsv") {
 		if len(f) >= 2 {

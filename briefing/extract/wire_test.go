@@ -49,11 +49,23 @@ var wireExpected = []wireFacts{
 	{link: "w17", kind: sitrep.KindVisit, place: "Moscow", country: "Russia", day: "2023-09-18", people: []string{"Wang Yi|China", "Sergei Lavrov|Russia"}, countries: []string{"China", "Russia"}, topics: []string{"war in Ukraine"}},
 	{link: "w18", kind: sitrep.KindSanctions, day: "2023-11-20", countries: []string{"Iran", "Russia"}},
 	{link: "w19", kind: sitrep.KindArmsDeal, day: "2023-11-22", people: []string{"Mariusz Blaszczak|Poland"}, countries: []string{"Poland", "United States"}, topics: []string{"Apache"}},
+	{link: "w20", kind: sitrep.KindAirstrike, place: "El Fasher", country: "Sudan", day: "2023-11-26", perp: "", killed: 17, civ: 17, children: 4, wounded: -1},
+	{link: "w21", kind: sitrep.KindBombing, place: "Spin Boldak", country: "Afghanistan", day: "2023-11-29", perp: "", killed: 6, civ: -1, children: -1, wounded: 9},
+	{link: "w22", kind: sitrep.KindAbduction, place: "Kajuru", country: "Nigeria", day: "2023-12-03", perp: "*", killed: 0, civ: 0, children: -1, wounded: -1},
+	{link: "w23", kind: sitrep.KindAgreement, place: "Doha", country: "Qatar", day: "2023-12-05", people: []string{"Mohammed bin Abdulrahman Al Thani|Qatar"}, countries: []string{"Qatar"}, topics: []string{"ceasefire"}},
+	{link: "w24", kind: sitrep.KindAgreement, day: "2024-01-03", people: []string{"Volodymyr Zelenskiy|Ukraine"}, countries: []string{"Russia", "Ukraine", "United Arab Emirates"}, topics: []string{"prisoner"}},
+	{link: "w25", kind: sitrep.KindPhoneCall, day: "2023-12-14", people: []string{"Subrahmanyam Jaishankar|India", "Hossein Amirabdollahian|Iran"}, countries: []string{"India", "Iran"}, topics: []string{"Red Sea"}},
+	{link: "w26", kind: sitrep.KindMeeting, place: "Berlin", country: "Germany", day: "2024-03-15", people: []string{"Emmanuel Macron|France", "Olaf Scholz|Germany", "Donald Tusk|Poland"}, countries: []string{"France", "Germany", "Poland"}, topics: []string{"military aid"}},
+	{link: "w27", kind: sitrep.KindClash, place: "Sake", country: "Democratic Republic of the Congo", day: "2024-01-22", perp: "*", killed: 12, civ: 0, children: -1, wounded: -1},
+	{link: "w28", kind: sitrep.KindShelling, place: "", country: "Iraq", day: "2024-01-20", perp: "Islamic Resistance in Iraq", killed: 0, civ: 0, children: -1, wounded: 2},
+	{link: "w29", kind: sitrep.KindAttack, place: "Bandiagara", country: "Mali", day: "2023-12-07", perp: "*", killed: 14, civ: 14, children: -1, wounded: -1},
+	{link: "w30", kind: sitrep.KindClash, place: "Arauca", country: "Colombia", day: "2024-01-12", perp: "*", killed: 2, civ: 0, children: -1, wounded: -1},
+	{link: "w31", kind: sitrep.KindVisit, place: "Cairo", country: "Egypt", day: "2024-02-07", people: []string{"Antony Blinken|United States", "Abdel Fattah al-Sisi|Egypt"}, countries: []string{"United States", "Egypt"}, topics: []string{"ceasefire"}},
 }
 
 // wireFloor is how many wire articles extraction gets right; a change may
 // raise it, never lower it.
-const wireFloor = 16
+const wireFloor = 29
 
 // checkWire returns what an article's events get wrong, nothing when they
 // report its facts.

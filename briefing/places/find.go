@@ -60,6 +60,7 @@ type span struct {
 	cands  []cand
 	fuzzy  bool
 	cue    bool // "village of X", "X, a town"
+	loc    bool // "near X in Kachin state": placed only if a known place follows
 	person bool // follows a first name or title
 	poss   bool // a possessive without its apostrophe: "Syrias", "Aleppos"
 	chosen int32
@@ -135,6 +136,11 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 			continue
 		}
 		if !ok {
+			if g.locative(ws, i, j) {
+				spans = append(spans, span{i: i, j: j, cue: true, loc: true})
+				i = j
+				continue
+			}
 			i++
 			continue
 		}
@@ -408,6 +414,41 @@ func (g *Gazetteer) endsName(w string) bool {
 		}
 	}
 	return false
+}
+
+// locativePreps introduce a settlement by where it lies.
+var locativePreps = map[string]bool{"near": true, "outside": true, "in": true, "around": true}
+
+// locative reports whether the unknown capitalised words [i, j) are a
+// settlement placed by a known place after them: "near Laiza in Kachin
+// state", "outside Kadugli in South Kordofan". Words English copy uses
+// otherwise (months, "Parliament", first names, organisations) never
+// count; villages checks that a known place does follow.
+func (g *Gazetteer) locative(ws []word, i, j int) bool {
+	if i < 1 || j+1 >= len(ws) || ws[i].sentStart || ws[i].gap || !locativePreps[ws[i-1].norm] {
+		return false
+	}
+	if n := ws[j].norm; n != "in" && n != "of" || ws[j].sentStart || !ws[j+1].cap && !directionWords[ws[j+1].norm] {
+		return false
+	}
+	for k := i; k < j; k++ {
+		w := ws[k].norm
+		if g.stop[w] || g.common[w] || g.persons[w] || g.orgs[w] || len(w) < 3 {
+			return false
+		}
+		if _, ok := g.demonym[w]; ok {
+			return false
+		}
+	}
+	return true
+}
+
+// directionWords may stand between "in" and the region a settlement lies
+// in: "near X in northern Kachin state".
+var directionWords = map[string]bool{
+	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"north": true, "south": true, "east": true, "west": true, "the": true,
 }
 
 // cueBefore: "the village of X", "the town of X".

@@ -191,7 +191,10 @@ func Load(src Sources) (*Gazetteer, error) {
 		if !ok || field(col, 0) == "" {
 			return fmt.Errorf("unknown country %q", field(col, 1))
 		}
+		// The table settles adjectives several countries claim ("French"
+		// for France, not its southern territories).
 		g.demonym[normText(field(col, 0))] = i
+		g.asWritten[field(col, 0)] = i
 		return nil
 	})
 	if err != nil {

@@ -46,6 +46,20 @@ func (g *Gazetteer) villages(text string, ws []word, spans []span, out []Mention
 			continue
 		}
 		v := village{s: s, m: Mention{Place: sitrep.Place{Name: nm, Key: translit.Key(nm)}, Text: text[start:end], Start: start, End: end, Kind: KindVillage}}
+		if s.loc {
+			// "near X in Kachin state": X only if the known place follows.
+			prov, ok := placeAfter(out, ws, s.j)
+			if !ok {
+				continue
+			}
+			if prov.Admin == "" {
+				v.m.Place.Country = prov.Country
+			} else {
+				v.m.Place = g.atProvince(v.m.Place, prov, nil)
+			}
+			vs = append(vs, village{s: s, m: v.m, placed: true})
+			continue
+		}
 		if home != "" {
 			for _, e := range g.byKeyAll.get(v.m.Place.Key) {
 				if g.str(g.entries[e].cc) == home && g.entries[e].kind == kCity {
@@ -172,6 +186,34 @@ func (g *Gazetteer) namedCandidate(cands []int32, out []Mention) (int32, bool) {
 		}
 	}
 	return best, bestN > 0
+}
+
+// placeAfter is the place named in the few words after word j ("in
+// Myanmar's northern Kachin state"), in its sentence: the most precise of
+// them, a region or town before a country.
+func placeAfter(ms []Mention, ws []word, j int) (sitrep.Place, bool) {
+	hi := min(j+6, len(ws))
+	for k := j + 1; k < hi; k++ {
+		if ws[k].sentence != ws[j].sentence {
+			hi = k
+			break
+		}
+	}
+	lo, limit := int(ws[j].end), int(ws[hi-1].end)
+	var best *Mention
+	for k := range ms {
+		m := &ms[k]
+		if m.Start < lo || m.End > limit {
+			continue
+		}
+		if best == nil || best.Kind == KindCountry && m.Kind != KindCountry {
+			best = m
+		}
+	}
+	if best == nil {
+		return sitrep.Place{}, false
+	}
+	return best.Place, true
 }
 
 // nearestProvince finds the region of the place named nearest after the
