@@ -61,6 +61,9 @@ type StoryStore interface {
 	// SaveStory inserts a story (ID zero, assigned on return) or replaces it,
 	// with its blocking keys and the articles it cites.
 	SaveStory(ctx context.Context, s *Story) error
+	// SaveStories saves stories as SaveStory does, all or none, new ones
+	// taking increasing IDs in the order given.
+	SaveStories(ctx context.Context, stories []*Story) error
 	Story(ctx context.Context, id int64) (Story, error)
 	// StoriesUpdated returns stories updated in [from, to), newest first.
 	StoriesUpdated(ctx context.Context, from, to time.Time) ([]Story, error)

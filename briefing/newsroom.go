@@ -42,28 +42,14 @@ func NewNewsroom(stories sitrep.StoryStore, x *extract.Extractor, now func() tim
 // updated. Ingesting an article again (an edited report) first takes its
 // earlier reports out of their stories.
 func (n *Newsroom) Ingest(ctx context.Context, a sitrep.Article) ([]sitrep.Story, error) {
-	if a.ID == "" {
-		return nil, fmt.Errorf("briefing: ingest: article %q has no ID", a.URL)
-	}
-	events := n.extract(a)
-	for i := range events {
-		if events[i].Source.ArticleID == "" {
-			events[i].Source = a.Source()
-		}
-		if events[i].ID == "" {
-			events[i].ID = fmt.Sprintf("%s#%d", a.ID, i)
-		}
-	}
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	if err := n.stories.PutEvents(ctx, a.ID, events); err != nil {
-		return nil, fmt.Errorf("briefing: ingest %s: %w", a.ID, err)
-	}
-	touched, err := n.forget(ctx, a.ID)
+	b := n.cluster.Batch()
+	touched, err := n.ingest(ctx, a, b, nil)
 	if err != nil {
 		return nil, err
 	}
-	added, err := n.cluster.AddAll(ctx, events)
+	added, err := b.Flush(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("briefing: ingest %s: %w", a.ID, err)
 	}
@@ -78,10 +64,57 @@ func (n *Newsroom) Ingest(ctx context.Context, a sitrep.Article) ([]sitrep.Story
 	return touched, nil
 }
 
+// ingest is Ingest adding the article's events to batch b, unsaved, and
+// returning the stories its earlier reports were taken out of. inBatch
+// holds the articles b already holds events of; b is flushed first when a
+// story this article's earlier reports joined may be in it.
+func (n *Newsroom) ingest(ctx context.Context, a sitrep.Article, b *story.Batch, inBatch map[string]bool) ([]sitrep.Story, error) {
+	if a.ID == "" {
+		return nil, fmt.Errorf("briefing: ingest: article %q has no ID", a.URL)
+	}
+	events := n.extract(a)
+	for i := range events {
+		if events[i].Source.ArticleID == "" {
+			events[i].Source = a.Source()
+		}
+		if events[i].ID == "" {
+			events[i].ID = fmt.Sprintf("%s#%d", a.ID, i)
+		}
+	}
+	if err := n.stories.PutEvents(ctx, a.ID, events); err != nil {
+		return nil, fmt.Errorf("briefing: ingest %s: %w", a.ID, err)
+	}
+	if inBatch[a.ID] {
+		if _, err := b.Flush(ctx); err != nil {
+			return nil, fmt.Errorf("briefing: ingest %s: %w", a.ID, err)
+		}
+		clear(inBatch)
+	}
+	touched, err := n.forget(ctx, a.ID, b)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.Add(ctx, events...); err != nil {
+		return nil, fmt.Errorf("briefing: ingest %s: %w", a.ID, err)
+	}
+	if inBatch != nil {
+		inBatch[a.ID] = true
+	}
+	return touched, nil
+}
+
 // forget takes an article's earlier reports out of the stories they joined.
 // A story left with no reports stays stored, empty, and is never briefed.
-func (n *Newsroom) forget(ctx context.Context, articleID string) ([]sitrep.Story, error) {
+// The stories of batch b are saved first when there are any to change, so
+// none is changed in two places.
+func (n *Newsroom) forget(ctx context.Context, articleID string, b *story.Batch) ([]sitrep.Story, error) {
 	prev, err := n.stories.StoriesForArticle(ctx, articleID)
+	if err == nil && len(prev) > 0 && b.Len() > 0 {
+		if _, err := b.Flush(ctx); err != nil {
+			return nil, fmt.Errorf("briefing: re-ingesting article %s: %w", articleID, err)
+		}
+		prev, err = n.stories.StoriesForArticle(ctx, articleID)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("briefing: stories of article %s: %w", articleID, err)
 	}
@@ -112,13 +145,23 @@ func (n *Newsroom) Brief(ctx context.Context, articles []sitrep.Article, w Windo
 	slices.SortStableFunc(in, func(a, b sitrep.Article) int {
 		return cmp.Or(a.Published.Compare(b.Published), cmp.Compare(a.ID, b.ID))
 	})
+	// One batch for all: the stories are saved once, not once per event.
+	n.mu.Lock()
+	b, inBatch := n.cluster.Batch(), map[string]bool{}
 	for _, a := range in {
 		if err := ctx.Err(); err != nil {
+			n.mu.Unlock()
 			return sitrep.Briefing{}, err
 		}
-		if _, err := n.Ingest(ctx, a); err != nil {
+		if _, err := n.ingest(ctx, a, b, inBatch); err != nil {
+			n.mu.Unlock()
 			return sitrep.Briefing{}, err
 		}
+	}
+	_, err := b.Flush(ctx)
+	n.mu.Unlock()
+	if err != nil {
+		return sitrep.Briefing{}, fmt.Errorf("briefing: brief: %w", err)
 	}
 	w.All = true
 	return n.Compose(ctx, w)

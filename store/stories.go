@@ -117,6 +117,31 @@ func (s *SQLite) SaveStory(ctx context.Context, st *sitrep.Story) error {
 	return nil
 }
 
+// SaveStories saves stories as SaveStory does, in order and in one
+// transaction: all are saved or none. New stories take increasing IDs in
+// the order given. One commit for a batch costs what one story's commit
+// costs, which dominates saving a story that gained one report.
+func (s *SQLite) SaveStories(ctx context.Context, sts []*sitrep.Story) error {
+	if len(sts) == 0 {
+		return nil
+	}
+	var cur *sitrep.Story
+	err := s.tx(ctx, func(tx *txn) error {
+		now := s.now()
+		for _, st := range sts {
+			cur = st
+			if err := saveStory(ctx, tx, st, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: save story %d: %w", cur.ID, err)
+	}
+	return nil
+}
+
 func saveStory(ctx context.Context, tx *txn, st *sitrep.Story, now time.Time) error {
 	if st.Updated.IsZero() {
 		st.Updated = now

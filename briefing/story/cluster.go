@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/sitrep-bot/sitrep"
@@ -56,21 +57,64 @@ func (c *Clusterer) Add(ctx context.Context, e sitrep.Event) (sitrep.Story, bool
 }
 
 // AddAll adds events in order and returns each story they created or
-// updated once, as last saved.
+// updated once, as last saved, in the order first touched. It is one Batch:
+// the stories are saved together at the end.
 func (c *Clusterer) AddAll(ctx context.Context, events []sitrep.Event) ([]sitrep.Story, error) {
-	var out []sitrep.Story
-	pos := map[int64]int{}
+	b := c.Batch()
+	if err := b.Add(ctx, events...); err != nil {
+		return nil, err
+	}
+	return b.Flush(ctx)
+}
+
+// A Batch clusters events like Add but keeps the stories they form in
+// memory until Flush saves them, in one transaction when the index supports
+// it. Later events of a batch see the stories earlier ones formed, so the
+// stories are those adding the events one at a time gives; saving once
+// spares a commit per event. A Batch is not safe for concurrent use, and
+// nothing else may save stories to the index while it is open.
+type Batch struct {
+	c *Clusterer
+	p *pending
+}
+
+// Batch starts a batch.
+func (c *Clusterer) Batch() *Batch { return &Batch{c: c, p: newPending()} }
+
+// Add puts events into stories, unsaved.
+func (b *Batch) Add(ctx context.Context, events ...sitrep.Event) error {
+	c, p := b.c, b.p
 	for _, e := range events {
-		s, _, err := c.Add(ctx, e)
+		from, to := window(e, c.now())
+		keys := LookupKeys(e)
+		stored, err := c.index.StoryCandidates(ctx, keys, from, to)
 		if err != nil {
-			return out, err
+			return fmt.Errorf("story: finding candidates for event %s: %w", e.ID, err)
 		}
-		if i, ok := pos[s.ID]; ok {
-			out[i] = s
-			continue
+		s, ok := Best(e, p.candidates(stored, keys, from, to))
+		now := c.now()
+		if !ok {
+			s = sitrep.Story{ID: p.newID(), Created: now}
 		}
-		pos[s.ID] = len(out)
-		out = append(out, s)
+		s.Reports = append(slices.Clip(s.Reports), e)
+		Reconcile(&s)
+		s.Updated = now
+		s.Score = Importance(s, now)
+		p.put(s)
+	}
+	return nil
+}
+
+// Len is how many stories the batch holds unsaved.
+func (b *Batch) Len() int { return len(b.p.order) }
+
+// Flush saves the stories the batch created or changed and returns each
+// once, as saved, in the order first touched. The batch is empty after.
+func (b *Batch) Flush(ctx context.Context) ([]sitrep.Story, error) {
+	out, err := b.p.flush(ctx, b.c.index)
+	b.p = newPending()
+	if err != nil {
+		return nil, fmt.Errorf("story: saving stories: %w", err)
 	}
 	return out, nil
 }

@@ -264,4 +264,17 @@ func BenchmarkCluster10kEventsOneDay(b *testing.B) {
 			st.Close()
 		}
 	})
+	// One batch, as a briefing over feed files ingests: one commit in all.
+	b.Run("sqlite-batch", func(b *testing.B) {
+		for b.Loop() {
+			st, err := store.Open(filepath.Join(b.TempDir(), "stories.db"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := NewClusterer(st, now).AddAll(context.Background(), events); err != nil {
+				b.Fatal(err)
+			}
+			st.Close()
+		}
+	})
 }

@@ -71,6 +71,16 @@ func (m *Memory) SaveStory(_ context.Context, s *sitrep.Story) error {
 	return nil
 }
 
+// SaveStories saves stories in order, as SaveStory does.
+func (m *Memory) SaveStories(ctx context.Context, stories []*sitrep.Story) error {
+	for _, s := range stories {
+		if err := m.SaveStory(ctx, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Stories returns every story, by ID.
 func (m *Memory) Stories() []sitrep.Story {
 	m.mu.Lock()
