@@ -71,51 +71,37 @@ func (p *phrases) match(toks []text.Token, i int, norms []string) (int, int) {
 		}
 		return matchList(p.byFirst[toks[i].Norm], toks, i)
 	}
-	limit := len(toks)
-	norm := func(k int) string { return toks[k].Norm }
-	if norms != nil {
-		limit = len(norms)
-		norm = func(k int) string { return norms[k] }
-	}
-	if i >= limit {
+	if i >= len(norms) {
 		return 0, 0
 	}
-	for _, ph := range p.byFirst[norm(i)] {
-		if i+len(ph.words) > limit {
-			continue
-		}
-		ok := true
-		for k, w := range ph.words {
-			if norm(i+k) != w {
-				ok = false
-				break
-			}
-			if ph.exact[k] != "" && !strings.HasPrefix(strings.ReplaceAll(toks[i+k].Text, "’", "'"), ph.exact[k]) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return len(ph.words), ph.value
-		}
-	}
-	return 0, 0
+	return matchIn(p.byFirst[norms[i]], toks, i, norms)
 }
 
 // matchList is match on the tokens' own normal forms, with the phrases
 // that start with toks[i]'s word already looked up.
 func matchList(list []phrase, toks []text.Token, i int) (int, int) {
+	return matchIn(list, toks, i, nil)
+}
+
+// matchIn returns the length and value of the first phrase of list, longest
+// first, spelled at toks[i] (by norms when given, else the tokens' own
+// normal forms), or 0.
+func matchIn(list []phrase, toks []text.Token, i int, norms []string) (int, int) {
+	limit := len(toks)
+	if norms != nil {
+		limit = len(norms)
+	}
 	for _, ph := range list {
-		if i+len(ph.words) > len(toks) {
+		if i+len(ph.words) > limit {
 			continue
 		}
 		ok := true
 		for k, w := range ph.words {
-			if toks[i+k].Norm != w {
-				ok = false
-				break
+			norm := toks[i+k].Norm
+			if norms != nil {
+				norm = norms[i+k]
 			}
-			if ph.exact[k] != "" && !strings.HasPrefix(strings.ReplaceAll(toks[i+k].Text, "’", "'"), ph.exact[k]) {
+			if norm != w || ph.exact[k] != "" && !strings.HasPrefix(strings.ReplaceAll(toks[i+k].Text, "’", "'"), ph.exact[k]) {
 				ok = false
 				break
 			}
