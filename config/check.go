@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -140,6 +141,10 @@ func ParseCron(spec string) (sched cron.Schedule, err error) {
 			return nil, fmt.Errorf("give the time zone as its own setting, not as %s in the cron spec %q", prefix, spec)
 		}
 	}
+	if strings.HasPrefix(spec, "@every") {
+		// The bot's scheduler refuses @every: it ignores the time zone.
+		return nil, fmt.Errorf("%q is not supported: use five fields (e.g. \"0 8 * * *\") or @hourly, @daily, @weekly, @monthly", spec)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			sched, err = nil, fmt.Errorf("invalid cron spec %q", spec)
@@ -155,8 +160,9 @@ func ParseCron(spec string) (sched cron.Schedule, err error) {
 // LoadLocation loads an IANA time zone, refusing the empty name that
 // time.LoadLocation would read as UTC without saying so.
 func LoadLocation(name string) (*time.Location, error) {
-	if name == "" {
-		return nil, fmt.Errorf("want an IANA time zone such as UTC or Europe/London, got nothing")
+	if name == "" || name == "Local" {
+		// "Local" would follow whatever machine the bot runs on.
+		return nil, fmt.Errorf("want an IANA time zone such as UTC or Europe/London, got %q", name)
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {

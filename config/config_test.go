@@ -144,6 +144,14 @@ func TestParseCronNeverPanics(t *testing.T) {
 			ParseCron(spec)
 		}()
 	}
+	for _, spec := range []string{"@every 5m", "@every 1h"} {
+		if _, err := ParseCron(spec); err == nil {
+			t.Errorf("ParseCron(%q) accepted a spec the scheduler refuses", spec)
+		}
+	}
+	if _, err := LoadLocation("Local"); err == nil {
+		t.Error(`LoadLocation("Local") accepted the machine's own zone`)
+	}
 	if _, err := ParseCron("0 8 * * 1-5"); err != nil {
 		t.Errorf("a valid weekday spec was refused: %v", err)
 	}
