@@ -39,10 +39,7 @@ func runDaemon(ctx context.Context, env *environment, args []string) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	if cfg.HTTP.Listen != "" {
-		srv := &monitor.Server{Metrics: metrics, Logger: logger, Ready: func(ctx context.Context) error {
-			_, err := st.Feeds(ctx)
-			return err
-		}}
+		srv := &monitor.Server{Metrics: metrics, Logger: logger, Ready: st.Ping}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
