@@ -109,11 +109,15 @@ func (n *Newsroom) ingest(ctx context.Context, a sitrep.Article, b *story.Batch,
 // none is changed in two places.
 func (n *Newsroom) forget(ctx context.Context, articleID string, b *story.Batch) ([]sitrep.Story, error) {
 	prev, err := n.stories.StoriesForArticle(ctx, articleID)
-	if err == nil && len(prev) > 0 && b.Len() > 0 {
+	if err == nil && len(prev) > 0 {
+		// Flushing also drops the stories b fetched, which may be among those changed here.
+		unsaved := b.Len() > 0
 		if _, err := b.Flush(ctx); err != nil {
 			return nil, fmt.Errorf("briefing: re-ingesting article %s: %w", articleID, err)
 		}
-		prev, err = n.stories.StoriesForArticle(ctx, articleID)
+		if unsaved {
+			prev, err = n.stories.StoriesForArticle(ctx, articleID)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("briefing: stories of article %s: %w", articleID, err)

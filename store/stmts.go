@@ -90,21 +90,39 @@ func (c *conns) Close() error {
 }
 
 // txn is a write transaction using the pool's prepared statements. A
-// statement not prepared yet runs unprepared (preparing it on the pool would
-// wait for the connection this transaction holds) and is prepared after the
-// transaction ends.
+// statement not prepared on the pool yet is prepared on the transaction
+// (preparing it on the pool would wait for the connection this transaction
+// holds) and on the pool after the transaction ends. Each statement is
+// prepared once per transaction however often it runs: a batch runs a few
+// statements thousands of times.
 type txn struct {
 	tx     *sql.Tx
 	c      *conns
+	stmts  map[string]*sql.Stmt
 	missed []string
 }
 
+// stmt returns query prepared for the transaction, or nil when it cannot be
+// prepared; the caller then runs it unprepared, which reports the error.
 func (t *txn) stmt(ctx context.Context, query string) *sql.Stmt {
-	if st := t.c.cached(query); st != nil {
-		return t.tx.StmtContext(ctx, st)
+	if st := t.stmts[query]; st != nil {
+		return st
 	}
-	t.missed = append(t.missed, query)
-	return nil
+	var st *sql.Stmt
+	if pooled := t.c.cached(query); pooled != nil {
+		st = t.tx.StmtContext(ctx, pooled)
+	} else {
+		t.missed = append(t.missed, query)
+		var err error
+		if st, err = t.tx.PrepareContext(ctx, query); err != nil {
+			return nil
+		}
+	}
+	if t.stmts == nil {
+		t.stmts = map[string]*sql.Stmt{}
+	}
+	t.stmts[query] = st
+	return st
 }
 
 func (t *txn) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {

@@ -72,7 +72,8 @@ func (c *Clusterer) AddAll(ctx context.Context, events []sitrep.Event) ([]sitrep
 // it. Later events of a batch see the stories earlier ones formed, so the
 // stories are those adding the events one at a time gives; saving once
 // spares a commit per event. A Batch is not safe for concurrent use, and
-// nothing else may save stories to the index while it is open.
+// nothing else may save stories to the index between its first Add and its
+// Flush: it keeps the stored stories it fetched until then.
 type Batch struct {
 	c *Clusterer
 	p *pending
@@ -81,17 +82,29 @@ type Batch struct {
 // Batch starts a batch.
 func (c *Clusterer) Batch() *Batch { return &Batch{c: c, p: newPending()} }
 
-// Add puts events into stories, unsaved.
+// Add puts events into stories, unsaved. The stored stories they may join
+// are fetched once for all events sharing a window of days.
 func (b *Batch) Add(ctx context.Context, events ...sitrep.Event) error {
 	c, p := b.c, b.p
-	for _, e := range events {
+	spans := make([]span, len(events))
+	keys := make([][]string, len(events))
+	wanted := map[span][]string{}
+	var order []span
+	for i, e := range events {
 		from, to := window(e, c.now())
-		keys := LookupKeys(e)
-		stored, err := c.index.StoryCandidates(ctx, keys, from, to)
-		if err != nil {
-			return fmt.Errorf("story: finding candidates for event %s: %w", e.ID, err)
+		spans[i], keys[i] = span{from, to}, LookupKeys(e)
+		if _, ok := wanted[spans[i]]; !ok {
+			order = append(order, spans[i])
 		}
-		s, ok := Best(e, p.candidates(stored, keys, from, to))
+		wanted[spans[i]] = append(wanted[spans[i]], keys[i]...)
+	}
+	for _, w := range order {
+		if err := p.fetch(ctx, c.index, w, dedupe(wanted[w])); err != nil {
+			return fmt.Errorf("story: finding candidate stories: %w", err)
+		}
+	}
+	for i, e := range events {
+		s, ok := Best(e, p.candidates(keys[i], spans[i]))
 		now := c.now()
 		if !ok {
 			s = sitrep.Story{ID: p.newID(), Created: now}

@@ -278,3 +278,60 @@ func BenchmarkCluster10kEventsOneDay(b *testing.B) {
 		}
 	})
 }
+
+// countingIndex counts the candidate lookups reaching an index.
+type countingIndex struct {
+	Index
+	lookups int
+}
+
+func (c *countingIndex) StoryCandidates(ctx context.Context, keys []string, from, to time.Time) ([]sitrep.Story, error) {
+	c.lookups++
+	return c.Index.StoryCandidates(ctx, keys, from, to)
+}
+
+func TestBatchAgreesWithOneArticleAtATime(t *testing.T) {
+	ctx := context.Background()
+	articles := dayOfReports()
+	want := grouping(clusterAll(t, articles))
+	for split := range len(articles) + 1 {
+		// The first articles saved one at a time, the rest in one batch that
+		// must find the stored stories as well as its own.
+		st, err := store.Open(filepath.Join(t.TempDir(), "stories.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		idx := &countingIndex{Index: st}
+		c := NewClusterer(idx, func() time.Time { return at("2016-02-11T00:00:00Z") })
+		for _, evs := range articles[:split] {
+			if _, err := c.AddAll(ctx, evs); err != nil {
+				t.Fatal(err)
+			}
+		}
+		idx.lookups = 0
+		var rest []sitrep.Event
+		windows := map[span]bool{}
+		for _, evs := range articles[split:] {
+			for _, e := range evs {
+				from, to := window(e, at("2016-02-11T00:00:00Z"))
+				windows[span{from, to}] = true
+			}
+			rest = append(rest, evs...)
+		}
+		if _, err := c.AddAll(ctx, rest); err != nil {
+			t.Fatal(err)
+		}
+		// One lookup per window of days, however many events share it.
+		if idx.lookups != len(windows) {
+			t.Errorf("batch after %d articles: %d lookups for %d windows", split, idx.lookups, len(windows))
+		}
+		stories, err := st.StoriesUpdated(ctx, time.Time{}, at("2100-01-01T00:00:00Z"))
+		st.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := grouping(stories); !slices.Equal(got, want) {
+			t.Errorf("batch after %d articles: stories %q, want %q", split, got, want)
+		}
+	}
+}
