@@ -43,12 +43,13 @@ func seedStories(b *testing.B, s *SQLite, n int) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for start := 0; start < n; start += 2000 {
 		err := s.tx(ctx, func(tx *txn) error {
+			w := newIndexWriter()
 			for i := start; i < min(start+2000, n); i++ {
-				if err := saveStory(ctx, tx, benchStory(r, i), time.Now()); err != nil {
+				if err := saveStory(ctx, tx, w, benchStory(r, i), time.Now()); err != nil {
 					return err
 				}
 			}
-			return nil
+			return w.flush(ctx, tx)
 		})
 		if err != nil {
 			b.Fatal(err)

@@ -110,7 +110,13 @@ func (s *SQLite) StoryCandidates(ctx context.Context, keys []string, from, to ti
 // the stored story or set to now, a zero Updated set to now; both are written
 // back to s.
 func (s *SQLite) SaveStory(ctx context.Context, st *sitrep.Story) error {
-	err := s.tx(ctx, func(tx *txn) error { return saveStory(ctx, tx, st, s.now()) })
+	err := s.tx(ctx, func(tx *txn) error {
+		w := newIndexWriter()
+		if err := saveStory(ctx, tx, w, st, s.now()); err != nil {
+			return err
+		}
+		return w.flush(ctx, tx)
+	})
 	if err != nil {
 		return fmt.Errorf("store: save story %d: %w", st.ID, err)
 	}
@@ -128,13 +134,22 @@ func (s *SQLite) SaveStories(ctx context.Context, sts []*sitrep.Story) error {
 	var cur *sitrep.Story
 	err := s.tx(ctx, func(tx *txn) error {
 		now := s.now()
+		w := newIndexWriter()
+		saved := map[int64]bool{}
 		for _, st := range sts {
 			cur = st
-			if err := saveStory(ctx, tx, st, now); err != nil {
+			if saved[st.ID] {
+				// The story's rows must be written before they are compared again.
+				if err := w.flush(ctx, tx); err != nil {
+					return err
+				}
+			}
+			if err := saveStory(ctx, tx, w, st, now); err != nil {
 				return err
 			}
+			saved[st.ID] = true
 		}
-		return nil
+		return w.flush(ctx, tx)
 	})
 	if err != nil {
 		return fmt.Errorf("store: save story %d: %w", cur.ID, err)
@@ -142,7 +157,9 @@ func (s *SQLite) SaveStories(ctx context.Context, sts []*sitrep.Story) error {
 	return nil
 }
 
-func saveStory(ctx context.Context, tx *txn, st *sitrep.Story, now time.Time) error {
+// saveStory writes a story's row and queues the changes to its index rows
+// on w.
+func saveStory(ctx context.Context, tx *txn, w *indexWriter, st *sitrep.Story, now time.Time) error {
 	if st.Updated.IsZero() {
 		st.Updated = now
 	}
@@ -172,27 +189,85 @@ func saveStory(ctx context.Context, tx *txn, st *sitrep.Story, now time.Time) er
 	if st.Created, err = parseTime(created); err != nil {
 		return err
 	}
-	return saveStoryIndex(ctx, tx, st, isNew)
+	return saveStoryIndex(ctx, tx, w, st, isNew)
 }
 
-// storyIndexTables are the rows that find a story, besides its story_id
-// column. OR IGNORE on names: names differing only in case are one name.
-// Name kinds are 'place', 'actor' and 'country'.
+// An indexTable holds rows that find a story, besides its story_id column.
 // Name rows also carry the story's facts listings filter on (facts).
-var storyIndexTables = []struct {
+type indexTable struct {
 	table, insert string
 	cols, facts   []string
-}{
+}
+
+// storyIndexTables are the blocking keys, the cited articles and the
+// mentioned names. OR IGNORE on names: names differing only in case are one
+// name. Name kinds are 'place', 'actor' and 'country'.
+var storyIndexTables = []indexTable{
 	{"story_keys", "INSERT", []string{"key", "day"}, nil},
 	{"story_sources", "INSERT", []string{"article_id"}, nil},
 	{"story_names", "INSERT OR IGNORE", []string{"kind", "name"}, []string{"category", "updated", "story_kind"}},
+}
+
+// insertQuery inserts the rows of a JSON array of arrays, each holding the
+// table's columns, the story ID and the facts: one statement for any number
+// of rows, so a batch of stories costs one statement per table.
+func (t indexTable) insertQuery() string {
+	cols := append(append(slices.Clone(t.cols), "story_id"), t.facts...)
+	vals := make([]string, len(cols))
+	for i := range cols {
+		vals[i] = fmt.Sprintf("value ->> %d", i)
+	}
+	return t.insert + ` INTO ` + t.table + ` (` + strings.Join(cols, ", ") + `) SELECT ` + strings.Join(vals, ", ") +
+		` FROM json_each(?)`
+}
+
+// indexWriter gathers the index rows a transaction adds, to insert them
+// together.
+type indexWriter struct {
+	rows [][][]any // by table, as storyIndexTables
+	n    int
+}
+
+func newIndexWriter() *indexWriter {
+	return &indexWriter{rows: make([][][]any, len(storyIndexTables))}
+}
+
+// maxQueuedRows bounds the rows held before they are written.
+const maxQueuedRows = 20000
+
+func (w *indexWriter) add(ctx context.Context, tx *txn, table int, row []any) error {
+	w.rows[table] = append(w.rows[table], row)
+	if w.n++; w.n >= maxQueuedRows {
+		return w.flush(ctx, tx)
+	}
+	return nil
+}
+
+// flush inserts the rows gathered, table by table in the order added.
+func (w *indexWriter) flush(ctx context.Context, tx *txn) error {
+	for i, rows := range w.rows {
+		if len(rows) == 0 {
+			continue
+		}
+		data, err := json.Marshal(rows)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, storyIndexTables[i].insertQuery(), string(data)); err != nil {
+			return err
+		}
+		w.rows[i] = rows[:0]
+	}
+	w.n = 0
+	return nil
 }
 
 // saveStoryIndex brings the rows that find a story (blocking keys, cited
 // articles, mentioned names) in line with it. Only rows that changed are
 // written: a story usually gains one report at a time, and rewriting every
 // row (with the name-count triggers) made each save several times dearer.
-func saveStoryIndex(ctx context.Context, tx *txn, st *sitrep.Story, isNew bool) error {
+// New rows are queued on w; rows that went are deleted at once.
+func saveStoryIndex(ctx context.Context, tx *txn, w *indexWriter, st *sitrep.Story, isNew bool) error {
 	day := dayKey(st.Day)
 	var keys, articles, names [][]string
 	for _, k := range distinct(st.Keys) {
@@ -227,8 +302,7 @@ func saveStoryIndex(ctx context.Context, tx *txn, st *sitrep.Story, isNew bool) 
 	}
 	facts := []any{string(st.Category), fmtTime(st.Updated), st.Kind}
 	for i, want := range [][][]string{keys, articles, names} {
-		t := storyIndexTables[i]
-		if err := syncIndexRows(ctx, tx, t.table, t.insert, t.cols, t.facts, facts, st.ID, want, isNew); err != nil {
+		if err := syncIndexRows(ctx, tx, w, i, facts, st.ID, want, isNew); err != nil {
 			return err
 		}
 	}
@@ -242,18 +316,19 @@ func saveStoryIndex(ctx context.Context, tx *txn, st *sitrep.Story, isNew bool) 
 	return err
 }
 
-// syncIndexRows makes a story's rows in one index table equal want. New
-// rows get the values facts in the columns factCols.
-func syncIndexRows(ctx context.Context, tx *txn, table, insert string, cols, factCols []string, facts []any, storyID int64, want [][]string, isNew bool) error {
+// syncIndexRows makes a story's rows in index table number t equal want,
+// queuing the new ones on w with the story's facts.
+func syncIndexRows(ctx context.Context, tx *txn, w *indexWriter, t int, facts []any, storyID int64, want [][]string, isNew bool) error {
+	table := storyIndexTables[t]
 	have := map[string][]string{}
 	if !isNew {
-		rows, err := tx.QueryContext(ctx, `SELECT `+strings.Join(cols, ", ")+` FROM `+table+` WHERE story_id = ?`, storyID)
+		rows, err := tx.QueryContext(ctx, `SELECT `+strings.Join(table.cols, ", ")+` FROM `+table.table+` WHERE story_id = ?`, storyID)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
-			row := make([]string, len(cols))
-			ptrs := make([]any, len(cols))
+			row := make([]string, len(table.cols))
+			ptrs := make([]any, len(table.cols))
 			for i := range row {
 				ptrs[i] = &row[i]
 			}
@@ -268,23 +343,20 @@ func syncIndexRows(ctx context.Context, tx *txn, table, insert string, cols, fac
 			return err
 		}
 	}
-	where := strings.Join(cols, " = ? AND ") + " = ?"
-	insCols := append(append(slices.Clone(cols), "story_id"), factCols...)
-	placeholders := strings.Repeat("?, ", len(insCols)-1) + "?"
 	for _, row := range want {
 		k := strings.Join(row, "\x00")
 		if _, ok := have[k]; ok {
 			delete(have, k)
 			continue
 		}
-		args := append(append(stringArgs(row), storyID), facts[:len(factCols)]...)
-		if _, err := tx.ExecContext(ctx, insert+` INTO `+table+` (`+strings.Join(insCols, ", ")+`) VALUES (`+placeholders+`)`, args...); err != nil {
+		if err := w.add(ctx, tx, t, append(append(stringArgs(row), storyID), facts[:len(table.facts)]...)); err != nil {
 			return err
 		}
 	}
+	where := strings.Join(table.cols, " = ? AND ") + " = ?"
 	for _, row := range have {
 		args := append([]any{storyID}, stringArgs(row)...)
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE story_id = ? AND `+where, args...); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table.table+` WHERE story_id = ? AND `+where, args...); err != nil {
 			return err
 		}
 	}

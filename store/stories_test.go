@@ -2,6 +2,9 @@ package store
 
 import (
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
 	"reflect"
 	"testing"
 	"time"
@@ -330,5 +333,87 @@ func TestPlacesAndActors(t *testing.T) {
 	}
 	if got, _ := s.Actors(ctx, "serg", 10); len(got) != 0 {
 		t.Errorf("Lavrov still listed after the story dropped him: %v", got)
+	}
+}
+
+// indexDump is every row of the tables that find stories, for comparing
+// two stores.
+func indexDump(t *testing.T, s *SQLite) []string {
+	t.Helper()
+	var out []string
+	for _, q := range []string{
+		`SELECT 'k', key, day, story_id FROM story_keys ORDER BY 2, 3, 4`,
+		`SELECT 's', article_id, '', story_id FROM story_sources ORDER BY 2, 4`,
+		`SELECT 'n', kind || ':' || name, category || updated || story_kind, story_id FROM story_names ORDER BY 2, 4`,
+		`SELECT 'c', kind || ':' || name, '', n FROM name_counts ORDER BY 2`,
+	} {
+		rows, err := s.r.QueryContext(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var a, b, c string
+			var n int64
+			if err := rows.Scan(&a, &b, &c, &n); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, fmt.Sprintf("%s %s %s %d", a, b, c, n))
+		}
+		rows.Close()
+	}
+	return out
+}
+
+func TestSaveStoriesIndexesAsSaveStoryDoes(t *testing.T) {
+	day := date(2016, 2, 9, 0, 0)
+	stories := func() []*sitrep.Story {
+		a := storyAt(sitrep.KindAirstrike, "Douma", day, "p:douma", "a:rif")
+		a.Perpetrators, a.Sources = []string{"Syrian government"}, []sitrep.Source{{ArticleID: "a1"}}
+		b := storyAt(sitrep.KindShelling, "Aleppo", day, "p:aleppo")
+		b.Target, b.Sources = "civilians", []sitrep.Source{{ArticleID: "a2"}}
+		return []*sitrep.Story{a, b}
+	}
+	// The same stories saved one at a time and in one batch, then changed:
+	// a story gains a source, a key and an actor, loses a name, and is
+	// saved twice in one batch.
+	one, batch := openTemp(t), openTemp(t)
+	sa := stories()
+	for _, st := range sa {
+		if err := one.SaveStory(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sb := stories()
+	if err := batch.SaveStories(ctx, sb); err != nil {
+		t.Fatal(err)
+	}
+	change := func(sts []*sitrep.Story) []*sitrep.Story {
+		a, b := *sts[0], *sts[1]
+		a.Keys = append(a.Keys, "g:1:2")
+		a.Sources = append(a.Sources, sitrep.Source{ArticleID: "a3"})
+		a.Perpetrators = append(a.Perpetrators, "Russian air force")
+		a.Updated = day.Add(time.Hour)
+		b.Target, b.Kind = "", sitrep.KindClash
+		b.Updated = day.Add(2 * time.Hour)
+		a2 := a
+		a2.Place.Admin = "Rif Dimashq"
+		a2.Updated = day.Add(3 * time.Hour)
+		return []*sitrep.Story{&a, &b, &a2}
+	}
+	for _, st := range change(sa) {
+		if err := one.SaveStory(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := batch.SaveStories(ctx, change(sb)); err != nil {
+		t.Fatal(err)
+	}
+	got, want := indexDump(t, batch), indexDump(t, one)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("batch index:\n%s\none at a time:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !slices.Contains(want, "n actor:Russian air force incident"+fmtTime(day.Add(3*time.Hour))+"airstrike 1") ||
+		slices.Contains(want, "c actor:civilians  1") {
+		t.Errorf("index rows do not follow the changes:\n%s", strings.Join(want, "\n"))
 	}
 }

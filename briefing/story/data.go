@@ -85,6 +85,9 @@ func demonym(country string) string {
 // regionKey is the key of a region's name without its level word, so
 // "Raqqa Governorate", "Raqqa province" and "Raqqa" share one.
 func regionKey(name string) string {
+	if !hasLevelWord(name) {
+		return translit.Key(name)
+	}
 	var kept []string
 	for _, w := range strings.Fields(name) {
 		if !tables.levelWords[strings.ToLower(strings.Trim(w, ".,"))] {

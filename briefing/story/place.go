@@ -50,7 +50,7 @@ func level(p sitrep.Place) int {
 
 // hasLevelWord reports whether a name says it is a region ("Idlib province").
 func hasLevelWord(name string) bool {
-	for _, w := range strings.Fields(name) {
+	for w := range strings.FieldsSeq(name) {
 		if tables.levelWords[strings.ToLower(strings.Trim(w, ".,"))] {
 			return true
 		}

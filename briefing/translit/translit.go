@@ -34,6 +34,34 @@ var digraphs = strings.NewReplacer(
 // rarely do, so callers compare keys together with other evidence (role,
 // country, day).
 func Key(name string) string {
+	keys.Lock()
+	k, ok := keys.m[name]
+	keys.Unlock()
+	if ok {
+		return k
+	}
+	k = key(name)
+	keys.Lock()
+	if len(keys.m) >= keyCacheSize {
+		clear(keys.m) // names recur within hours, so a fresh start loses little
+	}
+	keys.m[name] = k
+	keys.Unlock()
+	return k
+}
+
+// keyCacheSize bounds the names whose keys are remembered.
+const keyCacheSize = 1 << 15
+
+// keys remembers recent keys: matching a report against its candidate
+// stories asks for the keys of the same few names many times, and folding
+// and skeletonising costs about a microsecond and a half a name.
+var keys = struct {
+	sync.Mutex
+	m map[string]string
+}{m: make(map[string]string, keyCacheSize)}
+
+func key(name string) string {
 	words := Words(name)
 	var b strings.Builder
 	for _, w := range words {

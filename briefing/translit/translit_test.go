@@ -1,6 +1,7 @@
 package translit
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -73,8 +74,31 @@ func TestKeyPlaceSpellings(t *testing.T) {
 	}
 }
 
+// BenchmarkKey measures a name seen for the first time and one seen before.
 func BenchmarkKey(b *testing.B) {
-	for b.Loop() {
-		Key("Walid al-Moualem")
+	b.Run("new", func(b *testing.B) {
+		for b.Loop() {
+			key("Walid al-Moualem")
+		}
+	})
+	b.Run("seen", func(b *testing.B) {
+		for b.Loop() {
+			Key("Walid al-Moualem")
+		}
+	})
+}
+
+func TestKeyRemembersWithinItsBound(t *testing.T) {
+	for i := range 3 * keyCacheSize {
+		name := fmt.Sprintf("Town %d al-Raqqa", i)
+		if got, want := Key(name), key(name); got != want {
+			t.Fatalf("Key(%q) = %q, want %q", name, got, want)
+		}
+	}
+	keys.Lock()
+	n := len(keys.m)
+	keys.Unlock()
+	if n > keyCacheSize {
+		t.Errorf("%d keys remembered, bound %d", n, keyCacheSize)
 	}
 }
