@@ -110,7 +110,7 @@ func (b *Batch) Add(ctx context.Context, events ...sitrep.Event) error {
 			s = sitrep.Story{ID: p.newID(), Created: now}
 		}
 		s.Reports = append(slices.Clip(s.Reports), e)
-		Reconcile(&s)
+		reconcileFacts(&s) // the text is written once, at Flush
 		s.Updated = now
 		s.Score = Importance(s, now)
 		p.put(s)

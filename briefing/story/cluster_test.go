@@ -249,33 +249,41 @@ func BenchmarkCluster10kEventsOneDay(b *testing.B) {
 			}
 		}
 	})
-	b.Run("sqlite", func(b *testing.B) {
+	// A fresh database file each time, opened and closed off the clock.
+	withStore := func(b *testing.B, cluster func(*store.SQLite) error) {
 		for b.Loop() {
+			b.StopTimer()
 			st, err := store.Open(filepath.Join(b.TempDir(), "stories.db"))
 			if err != nil {
 				b.Fatal(err)
 			}
+			b.StartTimer()
+			if err := cluster(st); err != nil {
+				b.Fatal(err)
+			}
+			b.StopTimer()
+			st.Close()
+			b.StartTimer()
+		}
+	}
+	// One transaction per event.
+	b.Run("sqlite", func(b *testing.B) {
+		withStore(b, func(st *store.SQLite) error {
 			c := NewClusterer(st, now)
 			for _, e := range events {
 				if _, _, err := c.Add(context.Background(), e); err != nil {
-					b.Fatal(err)
+					return err
 				}
 			}
-			st.Close()
-		}
+			return nil
+		})
 	})
 	// One batch, as a briefing over feed files ingests: one commit in all.
 	b.Run("sqlite-batch", func(b *testing.B) {
-		for b.Loop() {
-			st, err := store.Open(filepath.Join(b.TempDir(), "stories.db"))
-			if err != nil {
-				b.Fatal(err)
-			}
-			if _, err := NewClusterer(st, now).AddAll(context.Background(), events); err != nil {
-				b.Fatal(err)
-			}
-			st.Close()
-		}
+		withStore(b, func(st *store.SQLite) error {
+			_, err := NewClusterer(st, now).AddAll(context.Background(), events)
+			return err
+		})
 	})
 }
 

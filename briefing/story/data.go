@@ -90,7 +90,7 @@ func regionKey(name string) string {
 	}
 	var kept []string
 	for _, w := range strings.Fields(name) {
-		if !tables.levelWords[strings.ToLower(strings.Trim(w, ".,"))] {
+		if !isLevelWord(w) {
 			kept = append(kept, w)
 		}
 	}

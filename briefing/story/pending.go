@@ -143,6 +143,7 @@ func (p *pending) flush(ctx context.Context, index Index) ([]sitrep.Story, error
 	ptrs := make([]*sitrep.Story, len(p.order))
 	for i, id := range p.order {
 		s := p.stories[id]
+		describe(&s)
 		if s.ID > pendingIDBase {
 			s.ID = 0 // the store assigns it, in this order
 		}

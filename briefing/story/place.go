@@ -51,11 +51,33 @@ func level(p sitrep.Place) int {
 // hasLevelWord reports whether a name says it is a region ("Idlib province").
 func hasLevelWord(name string) bool {
 	for w := range strings.FieldsSeq(name) {
-		if tables.levelWords[strings.ToLower(strings.Trim(w, ".,"))] {
+		if isLevelWord(w) {
 			return true
 		}
 	}
 	return false
+}
+
+// isLevelWord reports whether one word of a name is a level word. It
+// lower-cases ASCII words on the stack: it runs for every place of every
+// report each time a story is reconciled.
+func isLevelWord(w string) bool {
+	w = strings.Trim(w, ".,")
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return tables.levelWords[strings.ToLower(w)]
+	}
+	for i := range len(w) {
+		c := w[i]
+		if c >= 0x80 {
+			return tables.levelWords[strings.ToLower(w)]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return tables.levelWords[string(buf[:len(w)])]
 }
 
 // regionOf is the key of the region a place lies in or is.

@@ -20,6 +20,23 @@ import (
 // composed text and the facts hash. The result does not depend on the order
 // the reports arrived in.
 func Reconcile(s *sitrep.Story) {
+	reconcileFacts(s)
+	describe(s)
+}
+
+// describe writes the text and facts hash of a story whose facts are
+// reconciled.
+func describe(s *sitrep.Story) {
+	if len(s.Reports) == 0 {
+		return
+	}
+	Compose(s)
+	s.FactsHash = FactsHash(*s)
+}
+
+// reconcileFacts recomputes what matching reads of a story: its facts and
+// blocking keys, not its text.
+func reconcileFacts(s *sitrep.Story) {
 	rs := s.Reports
 	if len(rs) == 0 {
 		return
@@ -48,8 +65,6 @@ func Reconcile(s *sitrep.Story) {
 	s.Topics = union(rs, func(e sitrep.Event) []string { return e.Topics })
 	s.Sources = sources(rs)
 	s.Keys = storyKeys(rs)
-	Compose(s)
-	s.FactsHash = FactsHash(*s)
 }
 
 // mostCommon is the most frequent non-empty value, ties broken by the
