@@ -2,12 +2,13 @@ package config
 
 import (
 	"fmt"
-	"net/url"
 	"regexp"
 	"strings"
 	"time"
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/sitrep-bot/sitrep/feeds"
 )
 
 var snowflake = regexp.MustCompile(`^[0-9]{15,21}$`)
@@ -34,7 +35,7 @@ func (c Config) Check() Problems {
 		bad("database.path", "must name a file")
 	}
 	for i, u := range c.Feeds.URLs {
-		if err := CheckFeedURL(u); err != nil {
+		if _, err := feeds.CheckURL(u); err != nil {
 			bad(fmt.Sprintf("feeds.urls[%d]", i), "%v", err)
 		}
 	}
@@ -102,57 +103,74 @@ func (c Config) Check() Problems {
 	return ps
 }
 
-// CheckFeedURL accepts an absolute http or https URL with a host.
-func CheckFeedURL(raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return fmt.Errorf("not a URL: %q", raw)
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return fmt.Errorf("want an http or https URL, got %q", raw)
-	}
-	if u.Host == "" {
-		return fmt.Errorf("URL has no host: %q", raw)
-	}
-	return nil
-}
-
 var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 
-// CheckCron validates a five-field cron spec or a descriptor such as
-// @daily. A CRON_TZ or TZ prefix is refused: the time zone is its own
-// setting. robfig/cron panics on some malformed input, so the parse is
-// guarded.
-func CheckCron(spec string) (err error) {
-	_, err = ParseCron(spec)
+// cronField is what one of the five fields may hold: digits, names (MON,
+// JAN), *, ?, and the , - / operators.
+var cronField = regexp.MustCompile(`^[0-9A-Za-z*/,\-?]+$`)
+
+// cronExamples ends every cron error: what a good spec looks like.
+const cronExamples = `expected five fields, minute hour day-of-month month day-of-week, e.g. "0 7 * * *" (07:00 daily) or "0 7,19 * * 1-5" (07:00 and 19:00 on weekdays), or one of @hourly, @daily, @weekly, @monthly`
+
+// CheckCron validates a schedule's cron spec as ParseSchedule reads it.
+func CheckCron(spec string) error {
+	_, err := parseCron(spec, time.UTC)
 	return err
 }
 
-// ParseCron parses a spec as CheckCron accepts it.
-func ParseCron(spec string) (sched cron.Schedule, err error) {
-	if spec == "" {
-		return nil, fmt.Errorf("want a cron spec such as \"0 8 * * *\" (08:00 daily), got nothing")
+// ParseSchedule is the one reading of a schedule, from the config file or a
+// slash command: a cron spec of five fields or a descriptor such as @daily,
+// in an IANA time zone given apart. It refuses @every and a CRON_TZ or TZ
+// prefix, which would ignore or override the zone.
+func ParseSchedule(spec, zone string) (cron.Schedule, *time.Location, error) {
+	loc, err := LoadLocation(zone)
+	if err != nil {
+		return nil, nil, err
 	}
-	if len(spec) > 100 {
-		return nil, fmt.Errorf("cron spec is too long (%d characters)", len(spec))
+	sched, err := parseCron(spec, loc)
+	if err != nil {
+		return nil, nil, err
 	}
-	for _, prefix := range []string{"CRON_TZ=", "TZ="} {
-		if len(spec) >= len(prefix) && spec[:len(prefix)] == prefix {
-			return nil, fmt.Errorf("give the time zone as its own setting, not as %s in the cron spec %q", prefix, spec)
+	return sched, loc, nil
+}
+
+// parseCron checks a spec before robfig/cron parses it, and guards the
+// parse: robfig/cron panics on some malformed input (a bare "CRON_TZ=UTC").
+func parseCron(spec string, loc *time.Location) (sched cron.Schedule, err error) {
+	spec = strings.Join(strings.Fields(spec), " ")
+	switch {
+	case spec == "":
+		return nil, fmt.Errorf("the cron spec is empty; %s", cronExamples)
+	case len(spec) > 100:
+		return nil, fmt.Errorf("the cron spec is too long (%d characters, at most 100)", len(spec))
+	case strings.HasPrefix(spec, "CRON_TZ=") || strings.HasPrefix(spec, "TZ="):
+		return nil, fmt.Errorf("give the time zone as its own setting, not in the cron spec %q; %s", spec, cronExamples)
+	case strings.HasPrefix(spec, "@"):
+		switch spec {
+		case "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly":
+		default:
+			// @every ignores the time zone.
+			return nil, fmt.Errorf("%q is not supported; %s", spec, cronExamples)
 		}
-	}
-	if strings.HasPrefix(spec, "@every") {
-		// The bot's scheduler refuses @every: it ignores the time zone.
-		return nil, fmt.Errorf("%q is not supported: use five fields (e.g. \"0 8 * * *\") or @hourly, @daily, @weekly, @monthly", spec)
+	default:
+		fields := strings.Fields(spec)
+		if len(fields) != 5 {
+			return nil, fmt.Errorf("%q has %d fields; %s", spec, len(fields), cronExamples)
+		}
+		for _, f := range fields {
+			if !cronField.MatchString(f) {
+				return nil, fmt.Errorf("%q is not a cron field: use digits, *, the , - / operators and names like MON or JAN", f)
+			}
+		}
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			sched, err = nil, fmt.Errorf("invalid cron spec %q", spec)
+			sched, err = nil, fmt.Errorf("%q is not a valid cron spec; %s", spec, cronExamples)
 		}
 	}()
-	sched, err = cronParser.Parse(spec)
+	sched, err = cronParser.Parse("CRON_TZ=" + loc.String() + " " + spec)
 	if err != nil {
-		return nil, fmt.Errorf("invalid cron spec %q: %v (want five fields: minute hour day-of-month month day-of-week, e.g. \"0 8 * * *\")", spec, err)
+		return nil, fmt.Errorf("%q is not a valid cron spec (%v); %s", spec, err, cronExamples)
 	}
 	return sched, nil
 }
@@ -160,13 +178,15 @@ func ParseCron(spec string) (sched cron.Schedule, err error) {
 // LoadLocation loads an IANA time zone, refusing the empty name that
 // time.LoadLocation would read as UTC without saying so.
 func LoadLocation(name string) (*time.Location, error) {
-	if name == "" || name == "Local" {
-		// "Local" would follow whatever machine the bot runs on.
-		return nil, fmt.Errorf("want an IANA time zone such as UTC or Europe/London, got %q", name)
+	name = strings.TrimSpace(name)
+	// "Local" would follow whatever machine the bot runs on; no IANA name is
+	// longer than 64 characters.
+	if name == "" || name == "Local" || len(name) > 64 {
+		return nil, fmt.Errorf("%q is not a time zone; expected an IANA name such as UTC, Europe/London or Asia/Damascus", name)
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
-		return nil, fmt.Errorf("unknown time zone %q (want an IANA name such as UTC or Europe/London)", name)
+		return nil, fmt.Errorf("%q is not a time zone; expected an IANA name such as UTC, Europe/London or Asia/Damascus", name)
 	}
 	return loc, nil
 }

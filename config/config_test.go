@@ -96,13 +96,13 @@ func TestBadInput(t *testing.T) {
 		{"unknown section", "discrod:\n  token_file: x\n", nil, []string{":1: discrod: unknown key"}},
 		{"token in file", "discord:\n  token: abc\n", nil, []string{":2: discord.token: secrets are not read from the config file"}},
 		{"invalid cron", "schedules:\n  - guild_id: \"123456789012345678\"\n    channel_id: \"123456789012345679\"\n    cron: \"61 * * * *\"\n    timezone: UTC\n",
-			map[string]string{"SITREP_DISCORD_TOKEN": "t"}, []string{":4: schedules[0].cron: invalid cron spec"}},
+			map[string]string{"SITREP_DISCORD_TOKEN": "t"}, []string{":4: schedules[0].cron: \"61 * * * *\" is not a valid cron spec"}},
 		{"cron with bare tz", "schedules:\n  - guild_id: \"123456789012345678\"\n    channel_id: \"123456789012345679\"\n    cron: \"CRON_TZ=UTC\"\n    timezone: UTC\n",
 			map[string]string{"SITREP_DISCORD_TOKEN": "t"}, []string{"schedules[0].cron: give the time zone as its own setting"}},
 		{"bad time zone", "schedules:\n  - guild_id: \"123456789012345678\"\n    channel_id: \"123456789012345679\"\n    cron: \"0 8 * * *\"\n    timezone: Mars/Olympus\n",
-			map[string]string{"SITREP_DISCORD_TOKEN": "t"}, []string{":5: schedules[0].timezone: unknown time zone"}},
+			map[string]string{"SITREP_DISCORD_TOKEN": "t"}, []string{":5: schedules[0].timezone: \"Mars/Olympus\" is not a time zone"}},
 		{"bad url", "feeds:\n  urls:\n    - ftp://example.org/feed\n    - not a url\n", nil,
-			[]string{":3: feeds.urls[0]: want an http or https URL", ":4: feeds.urls[1]:"}},
+			[]string{":3: feeds.urls[0]: \"ftp://example.org/feed\" uses \"ftp\"; only http and https", ":4: feeds.urls[1]: \"not a url\" is not a URL"}},
 		{"missing token", "schedules:\n  - guild_id: \"123456789012345678\"\n    channel_id: \"123456789012345679\"\n    cron: \"0 8 * * *\"\n    timezone: UTC\n",
 			nil, []string{"discord.token: schedules are configured but no Discord token is set"}},
 		{"bad env value", "", map[string]string{"SITREP_FEEDS_TIMEOUT": "forever"}, []string{"SITREP_FEEDS_TIMEOUT: feeds.timeout: want a duration"}},
@@ -133,26 +133,26 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-func TestParseCronNeverPanics(t *testing.T) {
+func TestParseScheduleNeverPanics(t *testing.T) {
 	for _, spec := range []string{"CRON_TZ=UTC", "TZ=", "@every", "@every -1s", "* * * * * * * *", "0 8 * * *x", "\x00", "0 0 31 2 *"} {
 		func() {
 			defer func() {
 				if r := recover(); r != nil {
-					t.Errorf("ParseCron(%q) panicked: %v", spec, r)
+					t.Errorf("ParseSchedule(%q) panicked: %v", spec, r)
 				}
 			}()
-			ParseCron(spec)
+			ParseSchedule(spec, "UTC")
 		}()
 	}
 	for _, spec := range []string{"@every 5m", "@every 1h"} {
-		if _, err := ParseCron(spec); err == nil {
-			t.Errorf("ParseCron(%q) accepted a spec the scheduler refuses", spec)
+		if _, _, err := ParseSchedule(spec, "UTC"); err == nil {
+			t.Errorf("ParseSchedule(%q) accepted a spec the scheduler refuses", spec)
 		}
 	}
 	if _, err := LoadLocation("Local"); err == nil {
 		t.Error(`LoadLocation("Local") accepted the machine's own zone`)
 	}
-	if _, err := ParseCron("0 8 * * 1-5"); err != nil {
+	if _, _, err := ParseSchedule("0 8 * * 1-5", "Asia/Damascus"); err != nil {
 		t.Errorf("a valid weekday spec was refused: %v", err)
 	}
 }

@@ -191,7 +191,7 @@ func New(opt Options, deps Deps) (*Bot, error) {
 		pages:   newPageCache(1000, time.Hour),
 	}
 	b.ctx, b.cancel = context.WithCancel(context.Background())
-	b.cron = cron.New(cron.WithLocation(time.UTC), cron.WithParser(cronParser),
+	b.cron = cron.New(cron.WithLocation(time.UTC),
 		cron.WithChain(cron.Recover(cronLogger{b.log})))
 	dg.AddHandler(b.onInteraction)
 	dg.AddHandler(func(_ *discordgo.Session, r *discordgo.Resumed) { b.log.Info("discord: gateway session resumed") })

@@ -388,7 +388,7 @@ func TestBadOptionsAreRejectedAndNothingIsStored(t *testing.T) {
 	}{
 		{"feed scheme", "feeds", []*dt.Option{dt.Sub("add", dt.Str("url", "ftp://example.org/feed"))}, "only http and https"},
 		{"feed not a URL", "feeds", []*dt.Option{dt.Sub("add", dt.Str("url", "not a url"))}, "not a URL"},
-		{"cron bare zone", "schedule", []*dt.Option{dt.Sub("set", dt.Chan("channel", e.text), dt.Str("cron", "CRON_TZ=UTC"), dt.Str("timezone", "UTC"))}, "expected five"},
+		{"cron bare zone", "schedule", []*dt.Option{dt.Sub("set", dt.Chan("channel", e.text), dt.Str("cron", "CRON_TZ=UTC"), dt.Str("timezone", "UTC"))}, "time zone as its own setting"},
 		{"cron too often", "schedule", []*dt.Option{dt.Sub("set", dt.Chan("channel", e.text), dt.Str("cron", "*/2 * * * *"), dt.Str("timezone", "UTC"))}, "at least 10m0s apart"},
 		{"cron garbage", "schedule", []*dt.Option{dt.Sub("set", dt.Chan("channel", e.text), dt.Str("cron", "0 25 * * *"), dt.Str("timezone", "UTC"))}, "not a valid cron spec"},
 		{"time zone", "schedule", []*dt.Option{dt.Sub("set", dt.Chan("channel", e.text), dt.Str("cron", "0 7 * * *"), dt.Str("timezone", "Mars/Olympus"))}, "not a time zone"},

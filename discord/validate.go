@@ -2,13 +2,15 @@ package discord
 
 import (
 	"fmt"
-	"net/url"
 	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/sitrep-bot/sitrep/config"
+	"github.com/sitrep-bot/sitrep/feeds"
 )
 
 // A userError is a bad option or a refused action: its text is shown to the
@@ -19,62 +21,17 @@ func (e *userError) Error() string { return e.msg }
 
 func bad(format string, args ...any) error { return &userError{fmt.Sprintf(format, args...)} }
 
-// cronParser accepts the five standard fields and the @daily style
-// descriptors, but not CRON_TZ or @every: the time zone is its own option
-// and @every ignores it.
-var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
-
-var cronField = regexp.MustCompile(`^[0-9A-Za-z*/,\-?]+$`)
-
-// parseSpec checks a cron spec and time zone and returns the schedule with
-// the zone applied. minGap is the shortest spacing allowed between runs.
-// robfig/cron panics on some inputs (a bare "CRON_TZ=UTC"), so the spec is
-// checked first and the parse runs under recover.
-func parseSpec(spec, zone string, minGap time.Duration) (s cron.Schedule, loc *time.Location, err error) {
-	spec = strings.Join(strings.Fields(spec), " ")
-	if spec == "" {
-		return nil, nil, bad("The cron spec is empty. Expected five fields, minute hour day-of-month month day-of-week, e.g. `0 7 * * *` for 07:00 every day.")
-	}
-	if len(spec) > 100 {
-		return nil, nil, bad("The cron spec is too long (%d characters, at most 100).", len(spec))
-	}
-	loc, err = parseZone(zone)
+// parseSpec reads a schedule's cron spec and time zone by the config's
+// rules and returns the schedule in that zone. minGap is the shortest
+// spacing allowed between runs.
+func parseSpec(spec, zone string, minGap time.Duration) (cron.Schedule, *time.Location, error) {
+	s, loc, err := config.ParseSchedule(spec, zone)
 	if err != nil {
-		return nil, nil, err
-	}
-	if strings.HasPrefix(spec, "@") {
-		switch spec {
-		case "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly":
-		default:
-			return nil, nil, bad("`%s` is not supported. Use five fields (e.g. `0 7 * * *`) or one of @hourly, @daily, @weekly, @monthly.", spec)
-		}
-	} else {
-		fields := strings.Fields(spec)
-		if len(fields) != 5 {
-			return nil, nil, bad("`%s` has %d fields; expected five: minute hour day-of-month month day-of-week, e.g. `0 7 * * *`. Set the time zone with the timezone option, not in the spec.", spec, len(fields))
-		}
-		for _, f := range fields {
-			if !cronField.MatchString(f) {
-				return nil, nil, bad("`%s` is not a cron field. Use digits, `*`, `,`, `-`, `/` and names like MON or JAN.", f)
-			}
-		}
-	}
-	func() {
-		defer func() {
-			if r := recover(); r != nil {
-				err = bad("`%s` is not a valid cron spec.", spec)
-			}
-		}()
-		s, err = cronParser.Parse("CRON_TZ=" + loc.String() + " " + spec)
-	}()
-	if err != nil {
-		if _, ok := err.(*userError); !ok {
-			err = bad("`%s` is not a valid cron spec: %v. Expected e.g. `0 7 * * *` (07:00 daily) or `0 7,19 * * 1-5` (07:00 and 19:00 on weekdays).", spec, err)
-		}
-		return nil, nil, err
+		return nil, nil, bad("%s.", sentence(err.Error()))
 	}
 	// Check the spacing over the next two weeks of runs: a spec that fires
 	// every minute would turn briefings into headline spam.
+	spec = strings.Join(strings.Fields(spec), " ")
 	from := time.Date(2030, 1, 1, 0, 0, 0, 0, loc)
 	prev := s.Next(from)
 	if prev.IsZero() {
@@ -93,43 +50,21 @@ func parseSpec(spec, zone string, minGap time.Duration) (s cron.Schedule, loc *t
 	return s, loc, nil
 }
 
-func parseZone(zone string) (*time.Location, error) {
-	zone = strings.TrimSpace(zone)
-	if zone == "" || zone == "Local" || len(zone) > 64 || strings.ContainsAny(zone, " \\") {
-		return nil, bad("`%s` is not a time zone. Expected an IANA name such as `UTC`, `Europe/London` or `Asia/Damascus`.", zone)
+// sentence starts an error message with a capital, for a reply of its own.
+func sentence(msg string) string {
+	if msg == "" {
+		return msg
 	}
-	loc, err := time.LoadLocation(zone)
-	if err != nil {
-		return nil, bad("`%s` is not a time zone. Expected an IANA name such as `UTC`, `Europe/London` or `Asia/Damascus`.", zone)
-	}
-	return loc, nil
+	return strings.ToUpper(msg[:1]) + msg[1:]
 }
 
-// checkFeedURL checks a URL a member typed: http or https, a host, no
-// credentials, a sane length.
+// checkFeedURL checks a URL a member typed by the feeds' own rule and
+// returns it cleaned.
 func checkFeedURL(raw string) (string, error) {
-	raw = strings.TrimSpace(raw)
-	if raw == "" {
-		return "", bad("The URL is empty. Expected a feed or site address starting with https://.")
+	u, err := feeds.CheckURL(raw)
+	if err != nil {
+		return "", bad("%s.", sentence(err.Error()))
 	}
-	if len(raw) > 2048 {
-		return "", bad("The URL is too long (%d characters, at most 2048).", len(raw))
-	}
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" || u.Opaque != "" {
-		return "", bad("`%s` is not a URL. Expected an address such as `https://example.com/feed.xml`.", clip(raw, 100))
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https":
-	default:
-		return "", bad("`%s` uses %q; only http and https feeds can be polled.", clip(raw, 100), u.Scheme)
-	}
-	if u.User != nil {
-		return "", bad("The URL contains a user name or password; remove it. Feeds are fetched without credentials.")
-	}
-	u.Fragment = ""
-	u.Scheme = strings.ToLower(u.Scheme)
-	u.Host = strings.ToLower(u.Host)
 	return u.String(), nil
 }
 

@@ -89,7 +89,7 @@ func (f *Fetcher) fetchPage(ctx context.Context, rawURL string) (*Response, erro
 }
 
 func (f *Fetcher) get(ctx context.Context, rawURL string, h http.Header) (*Response, error) {
-	u, err := checkURL(rawURL)
+	u, err := CheckURL(rawURL)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +117,7 @@ func (f *Fetcher) get(ctx context.Context, rawURL string, h http.Header) (*Respo
 				return newError(ErrRedirect, nil, "redirect loop at %s", next.URL.Redacted())
 			}
 			visited[next.URL.String()] = true
-			if _, err := checkURL(next.URL.String()); err != nil {
+			if _, err := CheckURL(next.URL.String()); err != nil {
 				return newError(ErrRedirect, err, "redirect to %s refused: %s", next.URL.Redacted(), err)
 			}
 			if r := next.Response; r == nil || (r.StatusCode != http.StatusMovedPermanently && r.StatusCode != http.StatusPermanentRedirect) {

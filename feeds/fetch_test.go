@@ -30,7 +30,7 @@ func TestCheckReportsEachFaultInOneLine(t *testing.T) {
 		{"/chain/0", ErrRedirect, "too many redirects (more than 5)"},
 		{"/to-private", ErrPrivateAddress, "refusing private address 10.0.0.1 (*"},
 		{"/to-metadata", ErrPrivateAddress, "refusing private address 169.254.169.254 (*"},
-		{"/to-file", ErrRedirect, `redirect to file:///etc/passwd refused: unsupported URL scheme "file": only http and https`},
+		{"/to-file", ErrRedirect, `redirect to file:///etc/passwd refused: "file:///etc/passwd" uses "file"; only http and https feeds can be polled`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
@@ -188,6 +188,31 @@ func TestParseRetryAfter(t *testing.T) {
 	} {
 		if got := parseRetryAfter(v, now); got != want {
 			t.Errorf("%q: %v, want %v", v, got, want)
+		}
+	}
+}
+
+func TestCheckURL(t *testing.T) {
+	for _, tc := range []struct{ in, want, problem string }{
+		{"  HTTPS://Wire.Example/Feed.xml#top ", "https://wire.example/Feed.xml", ""},
+		{"http://wire.example:8080/rss?x=1", "http://wire.example:8080/rss?x=1", ""},
+		{"", "", "empty"},
+		{"wire.example/feed", "", "not a URL"},
+		{"//wire.example/feed", "", "needs http:// or https://"},
+		{"ftp://wire.example/feed", "", "only http and https"},
+		{"mailto:desk@wire.example", "", "not a URL"},
+		{"https://user:secret@wire.example/feed", "", "user name or password"},
+		{"https:///feed", "", "no host"},
+		{"https://wire.example/" + strings.Repeat("a", MaxURLLength), "", "too long"},
+	} {
+		u, err := CheckURL(tc.in)
+		switch {
+		case tc.problem == "" && (err != nil || u.String() != tc.want):
+			t.Errorf("CheckURL(%q) = %v, %v; want %s", tc.in, u, err, tc.want)
+		case tc.problem != "" && (err == nil || !errors.Is(err, ErrBadURL) || !strings.Contains(err.Error(), tc.problem)):
+			t.Errorf("CheckURL(%q) error %v; want ErrBadURL saying %q", tc.in, err, tc.problem)
+		case tc.problem != "" && strings.Contains(err.Error(), "secret"):
+			t.Errorf("CheckURL(%q) error repeats the password: %v", tc.in, err)
 		}
 	}
 }

@@ -54,29 +54,45 @@ func (g *addressGuard) control(network, address string, _ syscall.RawConn) error
 	return nil
 }
 
-// checkURL accepts absolute http and https URLs with a host.
-func checkURL(raw string) (*url.URL, error) {
+// MaxURLLength bounds a feed URL: longer ones are typing slips or abuse.
+const MaxURLLength = 2048
+
+// CheckURL is the one rule for a feed URL, wherever it comes from (the
+// config file, the shell, a slash command, a redirect): an absolute http or
+// https URL with a host, no credentials, at most MaxURLLength long. It
+// returns the URL with scheme and host lower-cased and no fragment, or an
+// *Error of kind ErrBadURL that says what is wrong in words fit for whoever
+// typed it. Whether the host is a safe address is checked when dialling.
+func CheckURL(raw string) (*url.URL, error) {
 	raw = strings.TrimSpace(raw)
-	if raw == "" {
-		return nil, newError(ErrBadURL, nil, "empty URL")
+	shown := raw
+	if len(shown) > 100 {
+		shown = shown[:100] + "…"
+	}
+	switch {
+	case raw == "":
+		return nil, newError(ErrBadURL, nil, "the URL is empty; expected an address such as https://example.com/feed.xml")
+	case len(raw) > MaxURLLength:
+		return nil, newError(ErrBadURL, nil, "the URL is too long (%d characters, at most %d)", len(raw), MaxURLLength)
 	}
 	u, err := url.Parse(raw)
-	if err != nil {
-		return nil, newError(ErrBadURL, err, "bad URL %q: %v", raw, err)
+	if err != nil || u.Opaque != "" || u.Scheme == "" && u.Host == "" {
+		return nil, newError(ErrBadURL, err, "%q is not a URL; expected an address such as https://example.com/feed.xml", shown)
+	}
+	if u.User != nil {
+		return nil, newError(ErrBadURL, nil, "the URL contains a user name or password; remove it, feeds are fetched without credentials")
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "http", "https":
 	case "":
-		return nil, newError(ErrBadURL, nil, "bad URL %q: it needs http:// or https://", raw)
+		return nil, newError(ErrBadURL, nil, "%q needs http:// or https://", shown)
 	default:
-		return nil, newError(ErrBadURL, nil, "unsupported URL scheme %q: only http and https", u.Scheme)
+		return nil, newError(ErrBadURL, nil, "%q uses %q; only http and https feeds can be polled", shown, u.Scheme)
 	}
 	if u.Hostname() == "" {
-		return nil, newError(ErrBadURL, nil, "bad URL %q: no host", raw)
+		return nil, newError(ErrBadURL, nil, "%q has no host; expected an address such as https://example.com/feed.xml", shown)
 	}
-	if u.User != nil {
-		return nil, newError(ErrBadURL, nil, "bad URL %q: credentials in URLs are not accepted", u.Redacted())
-	}
+	u.Scheme, u.Host, u.Fragment, u.RawFragment = strings.ToLower(u.Scheme), strings.ToLower(u.Host), "", ""
 	return u, nil
 }
 

@@ -39,10 +39,14 @@ func BenchmarkAddEvent(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		for i := range n {
-			s := sitrep.Story{Reports: []sitrep.Event{spreadEvent(i)}}
-			Reconcile(&s)
-			if err := st.SaveStory(ctx, &s); err != nil {
+		for start := 0; start < n; start += 5000 {
+			var chunk []*sitrep.Story
+			for i := start; i < min(start+5000, n); i++ {
+				s := sitrep.Story{Reports: []sitrep.Event{spreadEvent(i)}}
+				Reconcile(&s)
+				chunk = append(chunk, &s)
+			}
+			if err := st.SaveStories(ctx, chunk); err != nil {
 				b.Fatal(err)
 			}
 		}

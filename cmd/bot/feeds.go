@@ -86,9 +86,6 @@ func feedOptions(c config.Feeds) feeds.Options {
 }
 
 func checkFeed(ctx context.Context, env *environment, fetcher *feeds.Fetcher, url string) error {
-	if err := config.CheckFeedURL(url); err != nil {
-		return err
-	}
 	report, err := fetcher.Check(ctx, url)
 	if err != nil {
 		return err
@@ -110,9 +107,11 @@ func printReport(env *environment, r *feeds.CheckReport) {
 }
 
 func addFeed(ctx context.Context, env *environment, st *store.SQLite, fetcher *feeds.Fetcher, url, name string, check bool) error {
-	if err := config.CheckFeedURL(url); err != nil {
+	u, err := feeds.CheckURL(url)
+	if err != nil {
 		return err
 	}
+	url = u.String()
 	f := sitrep.Feed{URL: url, Outlet: name}
 	if check {
 		report, err := fetcher.Check(ctx, url)
