@@ -37,7 +37,7 @@ func BenchmarkComposeAndRenderDay(b *testing.B) {
 			Figures:   []sitrep.Figure{{What: sitrep.FigureKilled, Value: 2 + i%9, AttributedTo: "a monitor"}},
 			Sentences: []string{"Shelling killed several people in the town on Tuesday, a monitor said."},
 		}
-		if _, _, err := c.Add(ctx, e); err != nil {
+		if _, err := c.Add(ctx, e); err != nil {
 			b.Fatal(err)
 		}
 	}

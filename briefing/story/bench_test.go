@@ -70,7 +70,7 @@ func BenchmarkAddEvent(b *testing.B) {
 						e = spreadEvent((i * 7919) % n)
 						e.ID, e.Source.ArticleID = fmt.Sprintf("late-%d", i), fmt.Sprintf("late-%d", i)
 					}
-					if _, _, err := c.Add(ctx, e); err != nil {
+					if _, err := c.Add(ctx, e); err != nil {
 						b.Fatal(err)
 					}
 					i++

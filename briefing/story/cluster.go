@@ -34,26 +34,13 @@ func NewClusterer(index Index, now func() time.Time) *Clusterer {
 const undatedLookback = 7 * 24 * time.Hour
 
 // Add puts an event into the story it fits best, or starts a new story, and
-// saves it. It returns the story as saved and whether it is new.
-func (c *Clusterer) Add(ctx context.Context, e sitrep.Event) (sitrep.Story, bool, error) {
-	from, to := window(e, c.now())
-	cands, err := c.index.StoryCandidates(ctx, LookupKeys(e), from, to)
+// saves it. It returns the story as saved.
+func (c *Clusterer) Add(ctx context.Context, e sitrep.Event) (sitrep.Story, error) {
+	saved, err := c.AddAll(ctx, []sitrep.Event{e})
 	if err != nil {
-		return sitrep.Story{}, false, fmt.Errorf("story: finding candidates for event %s: %w", e.ID, err)
+		return sitrep.Story{}, err
 	}
-	s, ok := Best(e, cands)
-	now := c.now()
-	if !ok {
-		s = sitrep.Story{Created: now}
-	}
-	s.Reports = append(s.Reports, e)
-	Reconcile(&s)
-	s.Updated = now
-	s.Score = Importance(s, now)
-	if err := c.index.SaveStory(ctx, &s); err != nil {
-		return sitrep.Story{}, false, fmt.Errorf("story: saving story for event %s: %w", e.ID, err)
-	}
-	return s, !ok, nil
+	return saved[0], nil
 }
 
 // AddAll adds events in order and returns each story they created or

@@ -243,7 +243,7 @@ func BenchmarkCluster10kEventsOneDay(b *testing.B) {
 		for b.Loop() {
 			c := NewClusterer(NewMemory(), now)
 			for _, e := range events {
-				if _, _, err := c.Add(context.Background(), e); err != nil {
+				if _, err := c.Add(context.Background(), e); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -271,7 +271,7 @@ func BenchmarkCluster10kEventsOneDay(b *testing.B) {
 		withStore(b, func(st *store.SQLite) error {
 			c := NewClusterer(st, now)
 			for _, e := range events {
-				if _, _, err := c.Add(context.Background(), e); err != nil {
+				if _, err := c.Add(context.Background(), e); err != nil {
 					return err
 				}
 			}
