@@ -383,6 +383,19 @@ var attackVerbs = map[string]bool{
 	"shelling": true, "raids": true, "planes": true, "war": true, "rockets": true, "mortar": true, "forces": true, "troops": true, "drone": true,
 }
 
+// hostWords before an actor make it the one a struck site holds: "a base
+// hosting US troops", "a convoy carrying Turkish soldiers".
+var hostWords = map[string]bool{
+	"hosting": true, "hosts": true, "housing": true, "houses": true, "sheltering": true, "carrying": true,
+	"transporting": true, "ferrying": true, "escorting": true,
+}
+
+// hostedBy before "by" and an actor make it the one a struck site
+// belongs to: "a base used by US forces", "a post manned by soldiers".
+var hostedBy = map[string]bool{
+	"used": true, "occupied": true, "manned": true, "operated": true, "frequented": true, "guarded": true, "staffed": true,
+}
+
 // roles reads the perpetrator and target of a clause from its actors. A
 // descriptive word tied to one country ("gunmen" for Syria's rebels) names
 // no one in an article about another country.
@@ -419,6 +432,12 @@ func (x *Extractor) roles(s *sentence, lo, hi int, hint string) (perp, target st
 		case m.Suffix == "led" || m.Suffix == "backed":
 			// "Saudi-led", "US-backed": the leader is not the actor itself.
 		case prev == "on" || prev == "against" || prev == "targeting" || prev == "of" && prev2 == "stronghold" || prev == "of" && (prev2 == "positions" || prev2 == "strongholds" || prev2 == "members" || prev2 == "fighters") || prev == "by" && prev2 == "held" || prev == "by" && prev2 == "controlled":
+			if target == "" {
+				target = a.Name
+			}
+		case hostWords[prev] || prev == "by" && hostedBy[prev2] || prev == "to" && prev2 == "home":
+			// "a base hosting US troops", "a compound used by foreign
+			// forces": the ones hosted are what was hit.
 			if target == "" {
 				target = a.Name
 			}
@@ -475,7 +494,10 @@ func (x *Extractor) mergeTarget(evs []*event, cd candidate) *event {
 	if specific {
 		for i := len(evs) - 1; i >= 0; i-- {
 			e := evs[i]
-			if e.place != nil && e.placeRank > rankCountry && samePlace(e.place, cd.place) && kindsCompatible(e, cd) {
+			// A headline's broad area holds the town the body puts in a
+			// part of it, wherever the gazetteer pins the area.
+			within := e.placeTitle && !cd.c.s.title && placedWithin(cd.c.s, cd.place, e.place)
+			if e.place != nil && e.placeRank > rankCountry && (samePlace(e.place, cd.place) || within) && kindsCompatible(e, cd) {
 				return e
 			}
 		}
@@ -558,11 +580,12 @@ func (x *Extractor) absorb(e *event, cd candidate) {
 	}
 	if cd.place != nil && cd.rank > e.placeRank {
 		e.place, e.placeRank, e.placeTitle = cd.place, cd.rank, s.title
-	} else if cd.place != nil && e.placeTitle && e.precise == nil && !s.title && cd.rank == e.placeRank && locatedIn(s, cd.place, e.place.nameKey) {
-		// A headline names the broader place ("Gaza camp"); the body's
-		// place it locates in it ("the Nuseirat camp in central Gaza")
-		// is the precise one. It is
-		// only reported: merging keeps comparing the headline's.
+	} else if cd.place != nil && e.placeTitle && e.precise == nil && !s.title && cd.rank == e.placeRank && (locatedIn(s, cd.place, e.place.nameKey) || placedWithin(s, cd.place, e.place)) {
+		// A headline names the broader place ("Gaza camp", "Darfur
+		// market"); the body's place it locates in it ("the Nuseirat camp
+		// in central Gaza", "El Fasher, the capital of North Darfur") is
+		// the precise one. It is only reported: merging keeps comparing
+		// the headline's.
 		e.precise = cd.place
 	}
 	if cd.dayKnown && !e.dayKnown {

@@ -139,8 +139,9 @@ func claimed(s *sentence) *actors.Actor {
 }
 
 // claims gives an incident the actor a later sentence says was
-// responsible for it, unless the incident names a perpetrator of its own
-// that is more than a descriptive word.
+// responsible for it, unless the incident's body names a perpetrator of its
+// own that is more than a descriptive word. A headline's perpetrator gives
+// way: a claim is said outright, the headline's is read off a few words.
 func (x *Extractor) claims(d *doc, evs []*event) {
 	if len(evs) == 0 {
 		return
@@ -162,8 +163,8 @@ func (x *Extractor) claims(d *doc, evs []*event) {
 		if e == nil {
 			e = evs[0]
 		}
-		if e.Perpetrator == "" || x.generic[e.Perpetrator] {
-			e.Perpetrator = a.Name
+		if e.Perpetrator == "" || x.generic[e.Perpetrator] || e.perpTitle {
+			e.Perpetrator, e.perpTitle = a.Name, false
 		}
 	}
 }
@@ -216,6 +217,82 @@ func locatedIn(s *sentence, p *placeAt, outer string) bool {
 		}
 	}
 	return false
+}
+
+// locatingWords may stand, besides the container words, between a named
+// place and the broader place a phrase puts it in: "El Fasher, the capital
+// of Sudan's North Darfur state".
+var locatingWords = map[string]bool{
+	"capital": true, "seat": true, "provincial": true, "regional": true, "state": true, "province": true, "region": true,
+	"'s": true, "’s": true, "s": true,
+}
+
+// placedWithin reports whether a sentence puts place p, in one phrase,
+// inside a compass part of the broader place outer: "El Fasher, the
+// capital of North Darfur state" under a headline naming Darfur, "El-Tor,
+// a town in South Sinai" under one naming Sinai. A region named for a part of
+// outer makes outer broader than any one town. A place put "in" outer
+// itself is left to locatedIn: a headline's "Raqqa" may be the city or its
+// province, and the body's town may be a second scene. A country named on
+// the way ("Sudan's") is passed over; "east of" places beside, not in.
+func placedWithin(s *sentence, p *placeAt, outer *placeAt) bool {
+	pi := -1
+	for i := range s.places {
+		if &s.places[i] == p {
+			pi = i
+		}
+	}
+	if pi < 0 || p.nameKey == outer.nameKey {
+		return false
+	}
+	k, in := afterPlace(s, p), false
+	for j := pi + 1; j < len(s.places); j++ {
+		q := &s.places[j]
+		if q.tok-p.tok > 12 {
+			return false
+		}
+		for ; k < q.tok; k++ {
+			w := s.toks[k].Norm
+			if !containerWords[w] && !locatingWords[w] {
+				return false
+			}
+			in = in || w == "in" || w == "of" && !compassNames[s.toks[k-1].Norm]
+		}
+		if in && q.Kind == places.KindRegion && compassPart(q) == outer.nameKey && q.Place.Country == outer.Place.Country {
+			return true
+		}
+		if q.Kind != places.KindCountry {
+			return false
+		}
+		k = afterPlace(s, q)
+	}
+	return false
+}
+
+// afterPlace is the index of the first token after place p.
+func afterPlace(s *sentence, p *placeAt) int {
+	k := p.tok + 1
+	for k < len(s.toks) && s.toks[k].Start < p.End-s.Start {
+		k++
+	}
+	return k
+}
+
+// compassNames open the names of regions that are one part of a broader
+// one: North Darfur of Darfur, South Sinai of Sinai.
+var compassNames = map[string]bool{
+	"north": true, "northern": true, "south": true, "southern": true, "east": true, "eastern": true,
+	"west": true, "western": true, "central": true,
+}
+
+// compassPart is the key of the broader place a compass-named region is a
+// part of ("Northern Darfur" → Darfur), or "" for other places.
+func compassPart(p *placeAt) string {
+	first, rest, ok := strings.Cut(p.Place.Name, " ")
+	if !ok || p.Kind == places.KindCountry || !compassNames[strings.ToLower(first)] {
+		return ""
+	}
+	return placeKey(rest)
 }
 
 // settleRoles keeps an event's perpetrator plausible: an air strike is

@@ -65,7 +65,7 @@ var wireExpected = []wireFacts{
 
 // wireFloor is how many wire articles extraction gets right; a change may
 // raise it, never lower it.
-const wireFloor = 29
+const wireFloor = 31
 
 // checkWire returns what an article's events get wrong, nothing when they
 // report its facts.

@@ -388,13 +388,39 @@ func (g *Gazetteer) addRegion(col []string) error {
 	i := g.add(nm, entry{country: country, lat: lat, lon: lon, kind: kRegion, cc: g.intern(cc), code: g.intern(code)})
 	g.entries[i].admin = g.entries[i].name
 	g.region[code] = i
-	g.index(nm, i, srcPrimary)
-	g.index(regionBase(nm), i, srcRegionBase)
-	if o := field(col, 4); o != "" {
-		g.index(o, i, srcPrimary)
-		g.index(regionBase(o), i, srcRegionBase)
+	for _, n := range []string{nm, field(col, 4)} {
+		if n == "" {
+			continue
+		}
+		g.index(n, i, srcPrimary)
+		g.index(regionBase(n), i, srcRegionBase)
+		if v, ok := compassVariant(n); ok {
+			g.index(v, i, srcPrimary)
+			g.index(regionBase(v), i, srcRegionBase)
+		}
 	}
 	return nil
+}
+
+// compassForms pairs the two ways news writes a compass word that opens a
+// region's name: GeoNames has "Northern Darfur" and "North Kordofan", copy
+// writes "North Darfur" and "Southern Kordofan" as often as not.
+var compassForms = map[string]string{
+	"North": "Northern", "Northern": "North", "South": "Southern", "Southern": "South",
+	"East": "Eastern", "Eastern": "East", "West": "Western", "Western": "West",
+}
+
+// compassVariant returns a region's name with its opening compass word in
+// the other form: "Northern Darfur" → "North Darfur". A name that is only
+// the compass word and a type word ("Northern State", "Eastern Province")
+// gets none: "North Province" is nobody's name for it.
+func compassVariant(n string) (string, bool) {
+	first, rest, ok := strings.Cut(n, " ")
+	other, known := compassForms[first]
+	if !ok || !known || regionTypes[strings.ToLower(rest)] {
+		return "", false
+	}
+	return other + " " + rest, true
 }
 
 var seats = map[string]int8{"PPLC": 3, "PPLA": 2, "PPLA2": 1}
