@@ -107,6 +107,9 @@ func dsn(path string, memory, readOnly bool) string {
 		// Write transactions take the write lock when they begin, so two
 		// writers queue on busy_timeout instead of one failing to upgrade.
 		q.Set("_txlock", "immediate")
+		// A batch of stories touches more pages than the default 2 MB
+		// cache holds; spilling them mid-transaction writes and rereads them.
+		q.Add("_pragma", "cache_size(-32768)")
 	}
 	if memory {
 		return ":memory:?" + q.Encode()
