@@ -1,8 +1,8 @@
 package story
 
 import (
-	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/sitrep-bot/sitrep"
@@ -168,4 +168,4 @@ func cell(lat, lon float64) (int, int) {
 	return int(math.Floor(lat / cellDeg)), int(math.Floor(lon / cellDeg))
 }
 
-func cellKey(i, j int) string { return fmt.Sprintf("g:%d:%d", i, j) }
+func cellKey(i, j int) string { return "g:" + strconv.Itoa(i) + ":" + strconv.Itoa(j) }
