@@ -1,6 +1,9 @@
 package sitrep
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // GuildSettings are one Discord server's choices that are not per channel.
 type GuildSettings struct {
@@ -41,11 +44,16 @@ type Delivery struct {
 	ScheduleID int64
 	Slot       time.Time // the cron time the delivery is for
 	State      string
+	// Parts holds the messages the delivery posts, one per part, as the
+	// sender encodes them; nil until planned. They are fixed before the
+	// first message goes out, so a restart sends the rest of the same
+	// briefing.
+	Parts []json.RawMessage
 	// Messages holds the Discord message IDs sent so far, by part index; a
 	// restart resumes after the last part recorded.
 	Messages []string
 	// Stories maps each story ID briefed to its FactsHash at the time, so a
-	// later change can be sent as an update.
+	// later change can be sent as an update. It is fixed with Parts.
 	Stories  map[int64]string
 	Note     string
 	Started  time.Time

@@ -114,6 +114,10 @@ type GuildStore interface {
 	// sent. When the slot already has a delivery, it returns that one and
 	// created is false, so a slot is never started twice.
 	BeginDelivery(ctx context.Context, scheduleID int64, slot time.Time) (d Delivery, created bool, err error)
+	// PlanDelivery fixes what a pending delivery posts, before its first
+	// message: the parts and the stories they brief. A delivery already
+	// planned keeps its plan, which is returned in d.
+	PlanDelivery(ctx context.Context, d *Delivery) error
 	// RecordDeliveryPart saves the message ID of part i as soon as it is sent.
 	RecordDeliveryPart(ctx context.Context, deliveryID int64, part int, messageID string) error
 	// FinishDelivery confirms a delivery with its final state, stories and note.

@@ -166,8 +166,9 @@ func TestKillAndRestartMidDeliveryPostsEachPartOnce(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	e.perStory = 1
+	var stories []sitrep.Story
 	for i, place := range []string{"Raqqa", "Deir ez-Zor", "Hama", "Homs", "Daraa"} {
-		e.story(incident(sitrep.KindAirstrike, place, "Syria", "Air strike hits "+place, 10+i), "https://levant.example/s"+place, "")
+		stories = append(stories, e.story(incident(sitrep.KindAirstrike, place, "Syria", "Air strike hits "+place, 10+i), "https://levant.example/s"+place, ""))
 	}
 	s := e.schedule(e.text, "0 7 * * *")
 	slot := time.Date(2025, 3, 14, 7, 0, 0, 0, time.UTC)
@@ -192,6 +193,15 @@ func TestKillAndRestartMidDeliveryPostsEachPartOnce(t *testing.T) {
 		t.Fatalf("after the crash: state %s, %d parts recorded", d.State, len(d.Messages))
 	}
 
+	// Meanwhile a story already posted is updated, past the slot: a
+	// briefing composed anew would leave it out and shift every later
+	// story into another part's place.
+	homs := stories[3]
+	homs.Updated = slot.Add(30 * time.Minute)
+	if err := e.st.SaveStory(context.Background(), &homs); err != nil {
+		t.Fatal(err)
+	}
+
 	// A new process on the same database resumes the delivery.
 	e.bot()
 	ok := e.fake.WaitFor(10*time.Second, func() bool {
@@ -212,6 +222,11 @@ func TestKillAndRestartMidDeliveryPostsEachPartOnce(t *testing.T) {
 			t.Fatalf("part %q posted twice", title)
 		}
 		seen[title] = true
+	}
+	for _, st := range stories {
+		if title := fmt.Sprintf("#%d %s", st.ID, st.Headline); !seen[title] {
+			t.Errorf("%q never posted; posted %v", title, seen)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -109,17 +110,10 @@ func (b *Bot) window(ctx context.Context, s sitrep.Schedule, slot time.Time) (Wi
 // goes with a nonce derived from (schedule, slot, part) and enforce_nonce,
 // so a part whose answer was lost in a crash is not posted twice.
 func (b *Bot) deliver(ctx context.Context, s sitrep.Schedule, d sitrep.Delivery, fresh bool) error {
-	w, err := b.window(ctx, s, d.Slot)
+	parts, err := b.plan(ctx, s, &d)
 	if err != nil {
 		return err
 	}
-	brief, err := b.deps.Compose(ctx, w)
-	if err != nil {
-		return fmt.Errorf("composing the briefing: %w", err)
-	}
-	parts := b.deps.Render(brief)
-	stories := briefedStories(brief)
-
 	ch, err := b.channel(ctx, s.ChannelID)
 	if err != nil {
 		return b.failed(ctx, s, d, err)
@@ -165,7 +159,6 @@ func (b *Bot) deliver(ctx context.Context, s sitrep.Schedule, d sitrep.Delivery,
 		}
 	}
 	d.State = sitrep.DeliverySent
-	d.Stories = stories
 	d.Finished = b.now()
 	if len(parts) == 0 {
 		d.Note = "nothing new in the window"
@@ -180,8 +173,46 @@ func (b *Bot) deliver(ctx context.Context, s sitrep.Schedule, d sitrep.Delivery,
 	if b.opt.OnDelivered != nil {
 		b.opt.OnDelivered(d)
 	}
-	b.log.Info("discord: briefing delivered", "schedule", s.ID, "guild", s.GuildID, "channel", s.ChannelID, "slot", d.Slot, "parts", len(parts), "stories", len(stories))
+	b.log.Info("discord: briefing delivered", "schedule", s.ID, "guild", s.GuildID, "channel", s.ChannelID, "slot", d.Slot, "parts", len(parts), "stories", len(d.Stories))
 	return nil
+}
+
+// plan returns the parts d posts. A delivery not planned yet composes its
+// briefing and fixes the parts and their stories in the store before the
+// first message goes out; one resumed after a crash sends the parts it was
+// planned with, since a briefing composed anew may hold other stories in
+// other parts, skipping some and repeating others.
+func (b *Bot) plan(ctx context.Context, s sitrep.Schedule, d *sitrep.Delivery) ([]*discordgo.MessageSend, error) {
+	if d.Parts == nil {
+		w, err := b.window(ctx, s, d.Slot)
+		if err != nil {
+			return nil, err
+		}
+		brief, err := b.deps.Compose(ctx, w)
+		if err != nil {
+			return nil, fmt.Errorf("composing the briefing: %w", err)
+		}
+		d.Stories = briefedStories(brief)
+		d.Parts = []json.RawMessage{}
+		for i, m := range b.deps.Render(brief) {
+			j, err := json.Marshal(m)
+			if err != nil {
+				return nil, fmt.Errorf("encoding part %d: %w", i, err)
+			}
+			d.Parts = append(d.Parts, j)
+		}
+		if err := b.deps.Store.PlanDelivery(ctx, d); err != nil {
+			return nil, fmt.Errorf("planning the delivery: %w", err)
+		}
+	}
+	parts := make([]*discordgo.MessageSend, len(d.Parts))
+	for i, j := range d.Parts {
+		parts[i] = new(discordgo.MessageSend)
+		if err := json.Unmarshal(j, parts[i]); err != nil {
+			return nil, fmt.Errorf("reading part %d of delivery %d: %w", i, d.ID, err)
+		}
+	}
+	return parts, nil
 }
 
 // failed handles a send error: a lost channel disables the schedule and

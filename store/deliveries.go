@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -10,12 +11,20 @@ import (
 	"github.com/sitrep-bot/sitrep"
 )
 
-const deliveryColumns = `id, schedule_id, slot, state, messages, stories, note, started, finished`
+const deliveryColumns = `id, schedule_id, slot, state, parts, messages, stories, note, started, finished`
 
 func scanDelivery(row rowScanner) (sitrep.Delivery, error) {
 	var d sitrep.Delivery
-	err := row.Scan(&d.ID, &d.ScheduleID, timeCol{&d.Slot}, &d.State, jsonCol{&d.Messages}, jsonCol{&d.Stories},
+	var parts sql.NullString
+	err := row.Scan(&d.ID, &d.ScheduleID, timeCol{&d.Slot}, &d.State, &parts, jsonCol{&d.Messages}, jsonCol{&d.Stories},
 		&d.Note, timeCol{&d.Started}, timeCol{&d.Finished})
+	if err == nil && parts.Valid {
+		// Planned, even with nothing to post: an empty list, not nil.
+		d.Parts = []json.RawMessage{}
+		if err = json.Unmarshal([]byte(parts.String), &d.Parts); err != nil {
+			err = fmt.Errorf("store: bad JSON in database: %w", err)
+		}
+	}
 	return d, err
 }
 
@@ -48,6 +57,35 @@ func (s *SQLite) BeginDelivery(ctx context.Context, scheduleID int64, slot time.
 		return sitrep.Delivery{}, false, notFound(err, "begin delivery of schedule %d at %s", scheduleID, fmtTime(slot))
 	}
 	return d, created, nil
+}
+
+// PlanDelivery fixes the parts a pending delivery posts and the stories
+// they brief, unless it is planned already, and reads the delivery back
+// into d: the first plan stands, so every attempt posts the same parts.
+func (s *SQLite) PlanDelivery(ctx context.Context, d *sitrep.Delivery) error {
+	parts, err := toJSON(d.Parts)
+	if err != nil {
+		return err
+	}
+	stories, err := toJSON(d.Stories)
+	if err != nil {
+		return err
+	}
+	if len(d.Stories) == 0 {
+		stories = "{}"
+	}
+	err = s.durableTx(ctx, func(tx *txn) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE deliveries SET parts = ?, stories = ?
+			WHERE id = ? AND parts IS NULL AND state = 'pending'`, parts, stories, d.ID); err != nil {
+			return err
+		}
+		planned, err := scanDelivery(tx.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries WHERE id = ?`, d.ID))
+		if err == nil {
+			*d = planned
+		}
+		return err
+	})
+	return notFound(err, "plan delivery %d", d.ID)
 }
 
 // RecordDeliveryPart saves the message ID of part i (from 0) of a delivery.

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"reflect"
@@ -175,5 +176,55 @@ func TestBeginDeliveryExactlyOnce(t *testing.T) {
 		if created != 1 || len(ids) != 1 {
 			t.Fatalf("round %d: %d created, %d distinct deliveries; want exactly one", round, created, len(ids))
 		}
+	}
+}
+
+func TestPlanDeliveryFirstPlanStands(t *testing.T) {
+	s := openTemp(t)
+	sc := addSchedule(t, s)
+	d, _, err := s.BeginDelivery(ctx, sc.ID, date(2024, 3, 5, 4, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Parts != nil {
+		t.Fatalf("a delivery just begun has parts %q", d.Parts)
+	}
+	first := d
+	first.Parts = []json.RawMessage{json.RawMessage(`{"content":"part one"}`), json.RawMessage(`{"content":"part two"}`)}
+	first.Stories = map[int64]string{7: "facts-7"}
+	if err := s.PlanDelivery(ctx, &first); err != nil {
+		t.Fatal(err)
+	}
+	// A second attempt, composing something else, gets the first plan.
+	second := d
+	second.Parts = []json.RawMessage{json.RawMessage(`{"content":"other"}`)}
+	second.Stories = map[int64]string{9: "facts-9"}
+	if err := s.PlanDelivery(ctx, &second); err != nil {
+		t.Fatal(err)
+	}
+	pending, err := s.PendingDeliveries(ctx)
+	if err != nil || len(pending) != 1 {
+		t.Fatalf("PendingDeliveries = %+v, %v", pending, err)
+	}
+	for _, got := range []sitrep.Delivery{second, pending[0]} {
+		if len(got.Parts) != 2 || string(got.Parts[1]) != `{"content":"part two"}` || !reflect.DeepEqual(got.Stories, first.Stories) {
+			t.Errorf("plan read back as parts %q, stories %v; want the first plan", got.Parts, got.Stories)
+		}
+	}
+
+	// A plan with nothing to post is a plan, not an unplanned delivery.
+	e, _, err := s.BeginDelivery(ctx, sc.ID, date(2024, 3, 6, 4, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PlanDelivery(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.LastDelivery(ctx, sc.ID); got.Parts == nil || len(got.Parts) != 0 {
+		t.Errorf("empty plan read back as %#v", got.Parts)
+	}
+	missing := sitrep.Delivery{ID: 9999}
+	if err := s.PlanDelivery(ctx, &missing); !errors.Is(err, sitrep.ErrNotFound) {
+		t.Errorf("planning a missing delivery: %v", err)
 	}
 }
