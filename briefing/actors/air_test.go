@@ -15,6 +15,7 @@ func TestAirCapability(t *testing.T) {
 		{"Islamic State", false, false},
 		{"Syrian rebels", false, false},
 		{"Houthis", false, true},
+		{"Rapid Support Forces", false, true},
 	}
 	for _, c := range cases {
 		a, ok := tab.Actor(c.name)

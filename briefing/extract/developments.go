@@ -28,6 +28,12 @@ func (x *Extractor) developments(d *doc) []*event {
 			if e == nil {
 				continue
 			}
+			if setting(s.toks, i) || e.value == sitrep.KindSanctions && opposed(s.toks, i) {
+				// "in a statement after a meeting", "rejected sanctions":
+				// the occasion or the object, not the act.
+				i += n - 1
+				continue
+			}
 			if e.strength > strength || e.strength == strength && devRank[e.value] > devRank[kind] {
 				kind, strength = e.value, e.strength
 			}
@@ -41,23 +47,27 @@ func (x *Extractor) developments(d *doc) []*event {
 		}
 		people := x.participants(d, s)
 		anaphor := meetingAnaphor(s.toks)
-		if len(people) == 0 && !anaphor {
+		// Governments act as countries too: "India signed a deal",
+		// "the foreign ministers of Egypt, Jordan and Qatar said in a
+		// joint statement".
+		states := len(people) == 0 && strength >= 3 && !personal(kind) && (len(actingCountries(s)) >= 2 || len(parties(s)) >= 2)
+		if len(people) == 0 && !anaphor && !states {
 			continue
 		}
 		// A statement is news when a titled person makes it about diplomacy.
-		if kind == sitrep.KindStatement && (!titled(s) || !x.diplomatic(s)) {
+		if kind == sitrep.KindStatement && !states && (!titled(s) || !x.diplomatic(s)) {
 			continue
 		}
 		if kind == sitrep.KindStatement && strength < 2 && len(people) < 2 && !(official(people) && x.negotiation(s)) {
 			continue
 		}
-		cd := devCandidate{s: s, kind: kind, strength: strength, people: people}
+		cd := devCandidate{s: s, kind: kind, strength: strength, people: people, states: states}
 		if e := mergeDev(d, evs, cd, anaphor); e != nil {
 			x.absorbDev(d, e, cd)
 			evs = joinDevs(evs, e, cd)
 			continue
 		}
-		if len(people) == 0 {
+		if len(people) == 0 && !states {
 			continue
 		}
 		e := &event{first: s.Index, sentIdx: map[int]bool{}, keys: map[string]bool{}}
@@ -86,6 +96,7 @@ type devCandidate struct {
 	kind     string
 	strength int
 	people   []sitrep.Person
+	states   bool // carried by governments and armed parties, no person named
 }
 
 // participants lists the people a sentence names: with titles, by surname,
@@ -250,7 +261,7 @@ func (x *Extractor) absorbDev(d *doc, e *event, cd devCandidate) {
 		e.sentIdx[s.Index] = true
 		e.Sentences = append(e.Sentences, s.Text)
 	}
-	if devRank[cd.kind] > devRank[e.Kind] && cd.strength >= 2 || e.Kind == "" {
+	if devRank[cd.kind] > devRank[e.Kind] && cd.strength >= 2 && !partOfVisit(e.Kind, cd.kind) || e.Kind == "" {
 		e.Kind, e.strength = cd.kind, cd.strength
 	}
 	for _, p := range cd.people {
@@ -258,6 +269,11 @@ func (x *Extractor) absorbDev(d *doc, e *event, cd devCandidate) {
 			e.keys[p.Key] = true
 			e.Participants = append(e.Participants, p)
 			addCountry(&e.Event, p.Country)
+		}
+	}
+	if cd.states {
+		for _, a := range parties(s) {
+			addCountry(&e.Event, a.Country)
 		}
 	}
 	if cd.kind == sitrep.KindSanctions || cd.kind == sitrep.KindArmsDeal {
@@ -474,8 +490,6 @@ func isDayWord(w string) bool {
 	return isMonth(w)
 }
 
-var _ = actors.KindGroup
-
 // notActing are the nouns whose "of" makes the name after it someone
 // talked about, not someone taking part: "a key ally of Assad", "the
 // departure of Assad", "the fate of Assad".
@@ -591,7 +605,7 @@ func joinDevs(evs []*event, e *event, cd devCandidate) []*event {
 		if o.placeRank > e.placeRank {
 			e.place, e.placeRank = o.place, o.placeRank
 		}
-		if devRank[o.Kind] > devRank[e.Kind] && o.strength >= 2 {
+		if devRank[o.Kind] > devRank[e.Kind] && o.strength >= 2 && !partOfVisit(e.Kind, o.Kind) {
 			e.Kind, e.strength = o.Kind, o.strength
 		}
 	}
@@ -634,4 +648,90 @@ func (x *Extractor) armsTrade(s *sentence) bool {
 		}
 	}
 	return false
+}
+
+// partOfVisit reports whether a development of kind next is part of one of
+// kind have: the meetings and talks a visitor holds are the visit.
+func partOfVisit(have, next string) bool {
+	return have == sitrep.KindVisit && (next == sitrep.KindMeeting || next == sitrep.KindTalks)
+}
+
+// setting reports whether the development word at i names the occasion of
+// the act rather than the act: "a joint statement issued after a meeting",
+// "ahead of the summit".
+func setting(toks []text.Token, i int) bool {
+	k := i - 1
+	if k >= 0 && toks[k].Is("a", "an", "the", "their", "its", "his", "her") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	return toks[k].Is("after", "following", "before", "during") || toks[k].Is("of") && k > 0 && toks[k-1].Is("ahead", "sidelines", "eve", "margins")
+}
+
+// opposingWords before "sanctions" make them what someone opposes, not
+// what anyone imposed: "rejected illegitimate sanctions".
+var opposingWords = map[string]bool{
+	"rejected": true, "rejects": true, "rejecting": true, "condemned": true, "condemns": true, "denounced": true,
+	"denounces": true, "criticised": true, "criticized": true, "lift": true, "lifted": true, "lifting": true,
+	"ease": true, "eased": true, "easing": true, "against": true, "oppose": true, "opposed": true, "opposes": true,
+}
+
+// opposed reports whether the sanctions at i are opposed or lifted.
+func opposed(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if opposingWords[toks[k].Norm] {
+			return true
+		}
+		if toks[k].Is(",", ".", ";", "and") {
+			return false
+		}
+	}
+	return false
+}
+
+// actingCountries lists the distinct countries a sentence names as parties,
+// outside actors' names: "India … from France", "hosted by Saudi Arabia
+// and the United States".
+func actingCountries(s *sentence) []string {
+	var out []string
+	for _, p := range s.places {
+		if p.Kind != places.KindCountry || p.Place.Country == "" || insideActor(s, p.tok) {
+			continue
+		}
+		dup := false
+		for _, c := range out {
+			dup = dup || c == p.Place.Country
+		}
+		if !dup {
+			out = append(out, p.Place.Country)
+		}
+	}
+	return out
+}
+
+// personal reports whether a development kind needs people: a visit, a
+// meeting or a call is made by someone.
+func personal(kind string) bool {
+	return kind == sitrep.KindVisit || kind == sitrep.KindMeeting || kind == sitrep.KindPhoneCall
+}
+
+// parties lists the armed parties a sentence names, once each: "Sudan's
+// army and the paramilitary Rapid Support Forces resumed talks".
+func parties(s *sentence) []*actors.Actor {
+	var out []*actors.Actor
+	for _, m := range s.actors {
+		if m.Actor.Kind == actors.KindGeneric || m.Suffix != "" || m.Actor.Country == "" {
+			continue
+		}
+		dup := false
+		for _, a := range out {
+			dup = dup || a == m.Actor
+		}
+		if !dup {
+			out = append(out, m.Actor)
+		}
+	}
+	return out
 }

@@ -111,6 +111,9 @@ func New(g *places.Gazetteer, a *actors.Table) *Extractor {
 
 // Extract returns the events an article reports, in text order.
 func (x *Extractor) Extract(a sitrep.Article) []sitrep.Event {
+	if x.notNews(a.Title) {
+		return nil
+	}
 	sc := scratchPool.Get().(*scratch)
 	defer func() {
 		clear(sc.toks) // hold no article text while pooled
@@ -459,10 +462,19 @@ func inWindow(day, pub time.Time) bool {
 // isBackground reports whether a sentence is about totals, trends or the
 // past rather than the article's news.
 func (x *Extractor) isBackground(s *sentence, pub time.Time) bool {
+	// A sentence naming a day of the news window is news, whatever earlier
+	// year a clause of it recalls: "Iran hanged two men on Tuesday over
+	// protests in 2022". The day a statement was made does not count.
+	news := false
+	for _, dt := range s.dates {
+		if !dt.Coarse && inWindow(dt.Day, pub) && !reportDate(s.toks, dt.First) {
+			news = true
+		}
+	}
 	for _, dt := range s.dates {
 		// A date after publication says the feed's date is wrong, not that
 		// the sentence is history.
-		if dt.Coarse && dt.Day.Before(pub.AddDate(0, 0, -3)) || !dt.Coarse && dt.Day.Before(pub.AddDate(0, 0, -3)) {
+		if !news && dt.Day.Before(pub.AddDate(0, 0, -3)) && !aside(s.toks, dt.First) {
 			return true
 		}
 	}
@@ -536,6 +548,45 @@ func continuesPast(s *sentence, pub time.Time) bool {
 			return true
 		case tk.Is("time") && i > 1 && toks[i-1].Is("the", "that") && toks[i-2].Is("at", "by"):
 			return true
+		}
+	}
+	return false
+}
+
+// notNews reports whether a headline opens with the label of a piece that
+// reports no event ("Review: …", "OBITUARY | …"): a film about a siege is
+// not a siege.
+func (x *Extractor) notNews(title string) bool {
+	head, _, ok := strings.Cut(title, ":")
+	if !ok || len(head) > 24 {
+		head, _, ok = strings.Cut(title, "|")
+	}
+	if !ok || len(head) > 24 {
+		return false
+	}
+	return x.lx.notNews[strings.ToLower(strings.TrimSpace(head))]
+}
+
+// aside reports whether the token at i lies in a participial aside set off
+// by commas, which describes someone rather than telling the news: "two of
+// its staff, abducted in July while travelling, have been executed".
+func aside(toks []text.Token, i int) bool {
+	open := -1
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		if toks[k].Is(",") {
+			open = k
+			break
+		}
+	}
+	if open < 1 || open+1 >= i || !strings.HasSuffix(toks[open+1].Norm, "ed") || toks[open-1].Kind != text.Word {
+		return false
+	}
+	for k := i + 1; k < len(toks) && k <= i+14; k++ {
+		if toks[k].Is(",") {
+			return true
+		}
+		if toks[k].Is(".", ";") {
+			return false
 		}
 	}
 	return false

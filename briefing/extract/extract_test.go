@@ -35,6 +35,17 @@ func figure(e sitrep.Event, what string) (sitrep.Figure, bool) {
 	return sitrep.Figure{}, false
 }
 
+// largest is the largest figure of one kind an event gives, 0 for none.
+func largest(e sitrep.Event, what string) int {
+	n := 0
+	for _, f := range e.Figures {
+		if f.What == what && f.Value > n {
+			n = f.Value
+		}
+	}
+	return n
+}
+
 func TestIncidentKindPlaceDayActors(t *testing.T) {
 	tests := []struct {
 		name, para         string

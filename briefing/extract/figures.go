@@ -18,9 +18,9 @@ type fig struct {
 // Outcome words read forward from the number ("63 people were killed") and
 // backward ("killing 63", "the toll rose to 95").
 var (
-	killedAfter   = map[string]bool{"killed": true, "dead": true, "died": true, "die": true, "deaths": true, "perished": true, "slain": true, "killing": false, "executed": true, "beheaded": true, "lost": false, "massacred": true, "fatalities": true, "murdered": true, "lives": true, "martyred": true, "martyrs": true, "martyr": true}
+	killedAfter   = map[string]bool{"killed": true, "dead": true, "died": true, "die": true, "deaths": true, "perished": true, "slain": true, "killing": false, "executed": true, "beheaded": true, "lost": false, "massacred": true, "fatalities": true, "murdered": true, "lives": true, "martyred": true, "martyrs": true, "martyr": true, "hanged": true}
 	woundedAfter  = map[string]bool{"wounded": true, "injured": true, "hurt": true, "injuries": true, "wounds": true, "injuring": false}
-	killedBefore  = map[string]bool{"killing": true, "killed": true, "kill": true, "kills": true, "toll": true, "lost": true, "losing": true, "executed": true, "executing": true, "beheaded": true, "dead": true, "massacred": true, "massacring": true, "claiming": true, "claimed": true, "slaughtered": true, "martyrdom": true, "martyring": true}
+	killedBefore  = map[string]bool{"killing": true, "killed": true, "kill": true, "kills": true, "toll": true, "lost": true, "losing": true, "executed": true, "executing": true, "beheaded": true, "dead": true, "massacred": true, "massacring": true, "claiming": true, "claimed": true, "slaughtered": true, "martyrdom": true, "martyring": true, "hanged": true, "hanging": true}
 	woundedBefore = map[string]bool{"wounding": true, "injuring": true, "wounded": true, "injured": true, "wound": true, "injure": true}
 	// scanStops end the forward search for an outcome: a new clause begins.
 	scanStops = map[string]bool{"after": true, "when": true, "as": true, "while": true, "because": true, "but": true, "said": true, "told": true, "according": true, "who": true, "which": true, "that": true, ";": true, ":": true, "since": true, "before": true, "if": true, "fled": true, "addition": true, "displaced": true, "evacuated": true, "rescued": true, "arrested": true, "captured": true, "freed": true, "released": true, "missing": true, "trapped": true}
@@ -29,6 +29,9 @@ var (
 	// notCasualty follow numbers that count something else.
 	notCasualty = map[string]bool{"%": true, "percent": true, "per": true, "km": true, "kilometres": true, "kilometers": true, "miles": true, "metres": true, "meters": true, "years": true, "year": true, "hours": true, "hour": true, "days": true, "day": true, "minutes": true, "times": true, "am": true, "pm": true, "tons": true, "tonnes": true, "dollars": true, "villages": true, "towns": true, "buildings": true, "homes": true, "houses": true, "vehicles": true, "trucks": true, "tanks": true, "aircraft": true, "warplanes": true, "planes": true, "jets": true, "strikes": true, "raids": true, "air": true, "rockets": true, "shells": true, "missiles": true, "barrel": true, "months": true, "weeks": true, "million": false, "sorties": true, "bombs": true, "targets": true, "positions": true, "hospitals": true, "schools": true, "attacks": true, "cars": true, "bombers": true, "round": true, "rounds": true, "kg": true, "times.": true, "th": true, "st": true, "nd": true, "rd": true}
 )
+
+// deadNouns count the dead by themselves: "27 bodies were brought in".
+var deadNouns = map[string]bool{"bodies": true, "corpses": true}
 
 // maxIncidentToll bounds a single incident's figure; larger numbers are
 // conflict-wide totals.
@@ -80,6 +83,13 @@ func (x *Extractor) figures(s *sentence, lo, hi int) []fig {
 				subset = true
 			}
 		}
+		// "Among the dead were two police officers".
+		if n.First > 2 && toks[n.First-1].Is("were", "was", "are") && isToll(toks[n.First-2].Norm) && toks[n.First-3].Is("the", "those") && n.First > 3 && toks[n.First-4].Is("among") {
+			subset = true
+			if outcome == "" {
+				outcome = sitrep.FigureKilled
+			}
+		}
 		// "The victims included 6 children", "the dead include two women".
 		if n.First > 1 && toks[n.First-1].Is("included", "include", "includes") && isToll(toks[n.First-2].Norm) {
 			subset = true
@@ -104,6 +114,10 @@ func (x *Extractor) figures(s *sentence, lo, hi int) []fig {
 			if len(out) > 0 {
 				outcome = outcomeOf(out[len(out)-1].What)
 			}
+		}
+		// "27 bodies had been brought in": the count is of the dead.
+		if outcome == "" && nounEnd > n.Last+1 && deadNouns[toks[nounEnd-1].Norm] {
+			outcome = sitrep.FigureKilled
 		}
 		if outcome == "" {
 			continue

@@ -41,6 +41,9 @@ type clause struct {
 	lo, hi   int
 	offset   int // days before the sentence's main clause: "a day after" → 1
 	relative bool
+	// back is how many days before the clause's date the incident it
+	// reports happened: "the toll rose on Sunday, a day after the attack".
+	back int
 }
 
 // candidate is what one clause says about an incident.
@@ -60,6 +63,9 @@ type candidate struct {
 	subject  string // "The soldiers were killed by …": the figure category it refers back to
 	noun     string // and the noun itself
 	civil    bool   // names a civilian site or civilians as what was struck
+	// placeOnly is set for a clause that only places an incident told
+	// before ("the strike hit the town of X"); it never starts one.
+	placeOnly bool
 }
 
 // clauses splits a sentence at "a day after" and the like, so the event
@@ -84,6 +90,11 @@ func clauses(s *sentence) []clause {
 		}
 		if toks[i+2].Is("before") {
 			n = -n
+		}
+		if n > 0 && afterIncident(toks, i+3) {
+			// "…, a day after the attack": the clause reports the
+			// aftermath of an incident a day earlier.
+			return []clause{{s: s, lo: 0, hi: len(toks), back: n}}
 		}
 		return []clause{{s: s, lo: 0, hi: i}, {s: s, lo: i + 3, hi: len(toks), offset: n, relative: true}}
 	}
@@ -119,7 +130,7 @@ func (x *Extractor) incidents(d *doc) []*event {
 			x.absorb(e, cd)
 			continue
 		}
-		if cd.subject != "" {
+		if cd.subject != "" || cd.placeOnly {
 			continue
 		}
 		e := &event{first: cd.c.s.Index, sentIdx: map[int]bool{}}
@@ -147,7 +158,14 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 		if e == nil {
 			continue
 		}
-		if e.strength > cd.strength {
+		if modifierParticiple(s.toks, i, n, e.value) || x.industry(s, i, c.hi) || x.figurative(s, i, c.hi) {
+			// "two abducted aid workers": who the victims were, not what
+			// happened to them now; "an aircraft carrier", "air raid
+			// sirens": a thing, not an attack.
+			i += n - 1
+			continue
+		}
+		if e.strength > cd.strength || e.strength == cd.strength && cd.kind == sitrep.KindAbduction && e.value == sitrep.KindExecution {
 			cd.kind, cd.strength, cd.trigger = e.value, e.strength, i
 		}
 		if i > 0 && s.toks[i-1].Is("the", "these", "those", "this", "that") {
@@ -156,7 +174,7 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 		i += n - 1
 	}
 	cd.figs = x.figures(s, c.lo, c.hi)
-	if len(cd.figs) == 0 && cd.trigger >= 0 && (x.trades(s, max(c.lo, cd.trigger-8), cd.trigger) || x.industry(s, cd.trigger, c.hi)) {
+	if len(cd.figs) == 0 && cd.trigger >= 0 && (x.trades(s, max(c.lo, cd.trigger-8), cd.trigger) || x.industry(s, cd.trigger, c.hi) || x.figurative(s, cd.trigger, c.hi)) {
 		// "agreed to buy 30 fighter jets": the weapons are goods.
 		return cd, false
 	}
@@ -168,23 +186,29 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 			cd.perp, cd.target = x.roles(s, c.lo, c.hi, d.hint)
 			return cd, true
 		}
+		// "Their captors killed them on Wednesday": the incident told
+		// before, now dated and its perpetrator named.
+		if k := killedPronoun(s.toks, c.lo, c.hi); k >= 0 {
+			cd.day, cd.dayKnown = x.clauseDay(d, c)
+			cd.perp, _ = x.roles(s, c.lo, c.hi, d.hint)
+			cd.placeOnly = true
+			return cd, true
+		}
+		// "The strike hit the town of X": the incident told before, now placed.
+		if cd.anaphor && cd.trigger >= 0 {
+			if p, r := x.bestPlace(s, c.lo, c.hi, cd.trigger, d.hint); p != nil && r > rankRegion {
+				cd.place, cd.rank, cd.placeOnly = p, r, true
+				cd.day, cd.dayKnown = d.pub, false
+				return cd, true
+			}
+		}
 		return cd, false
 	}
 	if cd.strength < 2 {
 		// A weak word ("strikes", "attack") with a toll still says what happened.
 		cd.strength = min(cd.strength, 1)
 	}
-	// The day: the clause's own date, else the publication day.
-	cd.day, cd.dayKnown = d.pub, false
-	for _, dt := range s.dates {
-		if dt.First >= c.lo && dt.First < c.hi && !dt.Coarse && inWindow(dt.Day, d.pub) {
-			cd.day, cd.dayKnown = dt.Day, true
-			break
-		}
-	}
-	if c.relative {
-		cd.day = d.pub.AddDate(0, 0, -c.offset)
-	}
+	cd.day, cd.dayKnown = x.clauseDay(d, c)
 	anchor := cd.trigger
 	if anchor < 0 && len(cd.figs) > 0 {
 		anchor = cd.figs[0].tok
@@ -421,10 +445,15 @@ func (x *Extractor) roles(s *sentence, lo, hi int, hint string) (perp, target st
 			prev2 = s.toks[m.First-2].Norm
 		}
 		next := ""
-		if m.Last+1 < len(s.toks) {
-			next = s.toks[m.Last+1].Norm
+		if k := skipAside(s.toks, m.Last+1); k < len(s.toks) {
+			next = s.toks[k].Norm
 		}
 		switch {
+		case blamedOn(s.toks, m.First) && a.Kind != actors.KindGeneric:
+			// "a drone strike blamed on the Rapid Support Forces".
+			if perp == "" {
+				perp = a.Name
+			}
 		case m.Suffix == "held" || m.Suffix == "controlled" || m.Suffix == "occupied" || m.Suffix == "besieged" || m.Suffix == "run" || m.Suffix == "dominated":
 			if target == "" {
 				target = a.Name
@@ -508,7 +537,7 @@ func (x *Extractor) mergeTarget(evs []*event, cd candidate) *event {
 		return nil
 	}
 	for i := len(evs) - 1; i >= 0; i-- {
-		if kindsCompatible(evs[i], cd) {
+		if kindsCompatible(evs[i], cd) && !abroad(evs[i], cd) {
 			return evs[i]
 		}
 	}
@@ -559,7 +588,7 @@ func placeKey(name string) string {
 		return ""
 	}
 	n := strings.ToLower(name)
-	for _, suf := range []string{" governorate", " province", " countryside", " muhafazat"} {
+	for _, suf := range []string{" governorate", " province", " countryside", " muhafazat", " state", " strip", " oblast", " region"} {
 		n = strings.TrimSuffix(n, suf)
 	}
 	return translit.Key(n)
@@ -627,6 +656,13 @@ func (x *Extractor) civilianSite(s *sentence, lo, hi int) bool {
 		if e.value == "people" {
 			return true
 		}
+		if e.value == "settlement" {
+			if groundAttack(toks, lo, i) {
+				return true
+			}
+			i += n - 1
+			continue
+		}
 		for k := i - 1; k >= lo && k >= i-5; k-- {
 			w := toks[k].Norm
 			if w == "to" || w == "taken" || w == "rushed" || w == "transferred" || w == "from" || toks[k].Kind == text.Punct {
@@ -677,6 +713,9 @@ func (x *Extractor) finishIncident(d *doc, e *event) bool {
 		if e.precise != nil && e.placeTitle {
 			e.Place = e.precise.Place
 		}
+	}
+	if onCivilians(e) {
+		e.Kind = sitrep.KindAttack
 	}
 	if e.civilSite {
 		civilianTotals(e)
@@ -956,4 +995,97 @@ func origin(s *sentence, tok int) bool {
 		}
 	}
 	return false
+}
+
+// blamedOn reports whether the actor at first is the one an attack is laid
+// at: "blamed on the RSF", "attributed to Hamas".
+func blamedOn(toks []text.Token, first int) bool {
+	k := first - 1
+	if k >= 0 && toks[k].Is("the") {
+		k--
+	}
+	return k > 0 && (toks[k].Is("on") && toks[k-1].Is("blamed", "blames", "blaming", "pinned") || toks[k].Is("to") && toks[k-1].Is("attributed"))
+}
+
+// groundAttack reports whether the words before a settlement at i say armed
+// men attacked it on the ground: "stormed the town of", "an overnight
+// attack on a village".
+func groundAttack(toks []text.Token, lo, i int) bool {
+	for k := i - 1; k >= lo && k >= i-4; k-- {
+		w := toks[k]
+		if w.Is("attacked", "stormed", "raided", "overran", "torched") {
+			return true
+		}
+		if w.Is("on") && k > lo && toks[k-1].Is("attack", "attacks", "raid", "assault") {
+			return true
+		}
+		if w.Kind == text.Punct {
+			return false
+		}
+	}
+	return false
+}
+
+// onCivilians reports whether an incident read only as an "attack" was
+// one on civilians: armed men struck a settlement or a civilian site, or
+// the toll is of civilians, with no count of fighters of its own.
+func onCivilians(e *event) bool {
+	if e.Kind != sitrep.KindClash || e.strength > 1 {
+		return false
+	}
+	civil := e.civilSite
+	for _, f := range e.figs {
+		switch f.What {
+		case sitrep.FigureFighters:
+			if !f.subset {
+				return false
+			}
+		case sitrep.FigureCivilians, sitrep.FigureChildren, sitrep.FigureWomen:
+			civil = civil || f.Value > 0 || f.Vague != ""
+		}
+	}
+	return civil
+}
+
+// abroad reports whether a clause puts its incident in another country
+// than the event's ("fired rockets at a base in northern Israel" after a
+// strike in Lebanon): a second incident, not more of the first.
+func abroad(e *event, cd candidate) bool {
+	p := cd.place
+	if p == nil || p.Kind != places.KindCountry || e.place == nil || e.place.Place.Country == "" || p.Place.Country == e.place.Place.Country {
+		return false
+	}
+	return afterLocative(cd.c.s, p.tok)
+}
+
+// killedPronoun returns the index of a killing verb whose object is a
+// pronoun ("killed them", "executed him"), or -1.
+func killedPronoun(toks []text.Token, lo, hi int) int {
+	for k := lo; k+1 < hi; k++ {
+		if toks[k].Is("killed", "executed", "beheaded", "shot") && toks[k+1].Is("them", "him", "her", "both") {
+			return k
+		}
+	}
+	return -1
+}
+
+// skipAside passes over a parenthesis and the comma closing an apposition
+// after a name, so the verb after them is the name's: "fighters of the
+// Islamic State West Africa Province (ISWAP), killed them".
+func skipAside(toks []text.Token, k int) int {
+	if k < len(toks) && toks[k].Is("(") {
+		for k < len(toks) && !toks[k].Is(")") && !toks[k].Is(".") {
+			k++
+		}
+		if k < len(toks) && toks[k].Is(")") {
+			k++
+		}
+	}
+	if k < len(toks) && toks[k].Is(")") {
+		k++
+	}
+	if k+1 < len(toks) && toks[k].Is(",") && attackVerbs[toks[k+1].Norm] && toks[k+1].Kind == text.Word && !toks[k+1].Capitalised() {
+		k++
+	}
+	return k
 }

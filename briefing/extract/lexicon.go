@@ -96,6 +96,12 @@ type lexicons struct {
 	trade map[string]bool
 	// industry words after a weapon make it an industry: "drone makers".
 	industry map[string]bool
+	// figurative words after a trigger make it something other than
+	// violence: "fighting corruption", "air raid sirens".
+	figurative map[string]bool
+	// notNews are headline openers of pieces that report no event:
+	// "Review:", "Obituary:".
+	notNews map[string]bool
 	// weapons and weaponMods name weapon systems: "Apache attack helicopters".
 	weapons, weaponMods map[string]bool
 }
@@ -122,6 +128,14 @@ func loadLexicons() *lexicons {
 	}
 	for _, f := range lines("weapon-modifiers.txt") {
 		lx.weaponMods[f[0]] = true
+	}
+	lx.notNews = map[string]bool{}
+	for _, f := range lines("not-news.txt") {
+		lx.notNews[strings.ToLower(f[0])] = true
+	}
+	lx.figurative = map[string]bool{}
+	for _, f := range lines("figurative.txt") {
+		lx.figurative[f[0]] = true
 	}
 	lx.industry = map[string]bool{}
 	for _, f := range lines("industry.txt") {

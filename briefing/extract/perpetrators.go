@@ -261,6 +261,12 @@ func placedWithin(s *sentence, p *placeAt, outer *placeAt) bool {
 		if in && q.Kind == places.KindRegion && compassPart(q) == outer.nameKey && q.Place.Country == outer.Place.Country {
 			return true
 		}
+		// "Zaria in Kaduna State" under a headline's "Kaduna", "Deir
+		// al-Balah in the central Gaza Strip" under its "Gaza": the
+		// headline named the region by its short name.
+		if in && q.Kind == places.KindRegion && outer.Kind != places.KindRegion && q.nameKey == outer.nameKey && regionNamed(s, q) {
+			return true
+		}
 		if q.Kind != places.KindCountry {
 			return false
 		}
@@ -336,4 +342,10 @@ func byDrone(e *event) bool {
 		}
 	}
 	return false
+}
+
+// regionNamed reports whether a region mention says it is one by a word
+// of its own: "Kaduna State", "the Gaza Strip", "Idlib province".
+func regionNamed(s *sentence, q *placeAt) bool {
+	return strings.IndexByte(strings.TrimSpace(q.Text), ' ') > 0
 }

@@ -26,6 +26,18 @@ func phraseTopics(toks []text.Token) []string {
 		switch {
 		case toks[i].Is("discuss", "discussed", "discussing", "about", "regarding", "concerning"):
 			start = i + 1
+		case toks[i].Is("rejected", "rejects", "condemned", "condemns", "opposed", "opposes", "welcomed", "welcomes"):
+			// "rejected any attempt to displace Palestinians": what is
+			// rejected is the act attempted.
+			start = i + 1
+			if start < len(toks) && toks[start].Is("any", "the", "a", "all") {
+				start++
+			}
+			if start+1 < len(toks) && toks[start].Is("attempt", "attempts", "plan", "plans", "bid", "efforts", "effort", "calls") && toks[start+1].Is("to", "for") {
+				start += 2
+			} else {
+				start = -1
+			}
 		case toks[i].Is("on") && i > 0 && toks[i-1].Is("talks", "talk", "discussions", "negotiations", "agreement", "deal", "call", "meeting", "cooperation", "focused", "focusing", "centred", "centered"):
 			start = i + 1
 		}

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 
+	"github.com/sitrep-bot/sitrep/briefing/text"
+
 	sitrep "github.com/sitrep-bot/sitrep"
 )
 
@@ -29,6 +31,7 @@ func (x *Extractor) singleChildren(s *sentence, lo, hi int, have []fig) []fig {
 	}
 	toks := s.toks
 	count, first, subset, outcome := 0, -1, false, ""
+	standalone := false // the child is the clause's subject: "a girl was among the dead"
 	for k := lo; k < hi; k++ {
 		if !toks[k].Is("a", "an", "one") {
 			continue
@@ -68,6 +71,11 @@ func (x *Extractor) singleChildren(s *sentence, lo, hi int, have []fig) []fig {
 				break
 			}
 		}
+		// "A 12-year-old girl was among the dead", "a boy was killed".
+		if !subset && outcome == "" {
+			outcome = childOutcomeAfter(toks, j+1, hi)
+			standalone = outcome != ""
+		}
 		if !subset && outcome == "" {
 			continue
 		}
@@ -89,6 +97,9 @@ func (x *Extractor) singleChildren(s *sentence, lo, hi int, have []fig) []fig {
 			return nil
 		}
 	}
+	if standalone {
+		subset = true // part of the toll the article gives elsewhere
+	}
 	if outcome == sitrep.FigureWounded {
 		return nil // wounded children are not counted apart
 	}
@@ -99,4 +110,34 @@ func (x *Extractor) singleChildren(s *sentence, lo, hi int, have []fig) []fig {
 // "10-year-old", "two-year-old".
 func isAge(w string) bool {
 	return strings.HasSuffix(w, "-year-old") || strings.HasSuffix(w, "-month-old")
+}
+
+// childOutcomeAfter reads what the verb after a child noun says befell the
+// child: "was among the dead", "was killed", "were among those killed".
+func childOutcomeAfter(toks []text.Token, i, hi int) string {
+	if i >= hi || !toks[i].Is("was", "is", "were") {
+		return ""
+	}
+	k := i + 1
+	if k < hi && toks[k].Is("also", "reportedly") {
+		k++
+	}
+	if k >= hi {
+		return ""
+	}
+	if toks[k].Is("among") {
+		for j := k + 1; j < hi && j <= k+3; j++ {
+			if isToll(toks[j].Norm) || toks[j].Is("killed", "victims") {
+				return sitrep.FigureKilled
+			}
+			if woundedAfter[toks[j].Norm] {
+				return sitrep.FigureWounded
+			}
+		}
+		return ""
+	}
+	if killedAfter[toks[k].Norm] {
+		return sitrep.FigureKilled
+	}
+	return ""
 }

@@ -14,6 +14,7 @@ import (
 // of -1 is not checked; 0 means none may be reported.
 type wireFacts struct {
 	link     string
+	none     bool // the article reports no incident or development at all
 	kind     string
 	place    string // the place's name, or "" to skip
 	country  string
@@ -70,6 +71,13 @@ const wireFloor = 31
 // checkWire returns what an article's events get wrong, nothing when they
 // report its facts.
 func checkWire(want wireFacts, evs []sitrep.Event) []string {
+	if want.none {
+		var bad []string
+		for _, ev := range evs {
+			bad = append(bad, fmt.Sprintf("unexpected %s at %q on %s", ev.Kind, ev.Place.Name, ev.Day.Format("2006-01-02")))
+		}
+		return bad
+	}
 	var e *sitrep.Event
 	for i := range evs {
 		if evs[i].Kind == want.kind {
@@ -84,6 +92,34 @@ func checkWire(want wireFacts, evs []sitrep.Event) []string {
 		}
 		return []string{fmt.Sprintf("no %s event (got %v)", want.kind, kinds)}
 	}
+	return checkEvent(want, e)
+}
+
+// checkWireAny is checkWire for an article that reports several incidents
+// of one kind: any event of the kind may carry the facts.
+func checkWireAny(want wireFacts, evs []sitrep.Event) []string {
+	var first []string
+	seen := false
+	for i := range evs {
+		if evs[i].Kind != want.kind {
+			continue
+		}
+		bad := checkEvent(want, &evs[i])
+		if len(bad) == 0 {
+			return nil
+		}
+		if !seen {
+			first, seen = bad, true
+		}
+	}
+	if !seen {
+		return checkWire(want, evs)
+	}
+	return first
+}
+
+// checkEvent returns what one event gets wrong against an article's facts.
+func checkEvent(want wireFacts, e *sitrep.Event) []string {
 	var bad []string
 	if want.place != "" && e.Place.Name != want.place {
 		bad = append(bad, fmt.Sprintf("place %q, want %q", e.Place.Name, want.place))
@@ -105,13 +141,7 @@ func checkWire(want wireFacts, evs []sitrep.Event) []string {
 			if f.want < 0 {
 				continue
 			}
-			got := 0
-			for _, fg := range e.Figures {
-				if fg.What == f.what && fg.Value > got {
-					got = fg.Value
-				}
-			}
-			if got != f.want {
+			if got := largest(*e, f.what); got != f.want {
 				bad = append(bad, fmt.Sprintf("%s %d, want %d", f.what, got, f.want))
 			}
 		}

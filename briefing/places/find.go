@@ -520,7 +520,14 @@ func (g *Gazetteer) choose(ws []word, s *span, ctx, admins map[string]bool) {
 			score += 1000
 		}
 		if admins[g.str(e.code)] {
-			score += 500
+			// A region the text names draws its own places, but an
+			// alternate spelling there does not outweigh a place of
+			// that very name: "Karaj, west of Tehran" is Karaj.
+			if c.src <= srcPrimary {
+				score += 500
+			} else {
+				score += 90
+			}
 		}
 		switch {
 		case e.kind == kCountry && c.src <= srcPrimary:
