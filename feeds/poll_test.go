@@ -291,6 +291,31 @@ func TestScheduleRespectsTTLAndFloor(t *testing.T) {
 	}
 }
 
+// TestJitterSpreadsPolls: feeds added together must not stay in step, so
+// each next poll lands somewhere in [interval, interval × (1 + Jitter)].
+func TestJitterSpreadsPolls(t *testing.T) {
+	p := NewPoller(nil, nil, Options{Jitter: 0.1}, nil, nil)
+	const d = time.Hour
+	seen := map[time.Duration]bool{}
+	lo, hi := 2*d, time.Duration(0)
+	for range 200 {
+		got := p.jitter(d)
+		if got < d || got > d+d/10 {
+			t.Fatalf("jitter(%v) = %v, outside [%v, %v]", d, got, d, d+d/10)
+		}
+		seen[got] = true
+		lo, hi = min(lo, got), max(hi, got)
+	}
+	// 200 draws from six minutes of spread: nearly all distinct, and
+	// covering most of the range.
+	if len(seen) < 190 || hi-lo < 5*time.Minute {
+		t.Errorf("200 polls took %d distinct times spanning %v", len(seen), hi-lo)
+	}
+	if got := NewPoller(nil, nil, Options{}, nil, nil).jitter(d); got != d {
+		t.Errorf("no jitter configured: %v, want %v", got, d)
+	}
+}
+
 func TestFullTextFetchedForTeasers(t *testing.T) {
 	ctx := context.Background()
 	c := &clock{t: time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)}
