@@ -25,7 +25,7 @@ func Score(e sitrep.Event, s sitrep.Story) (score float64, ok bool) {
 	if e.Category == sitrep.CategoryDevelopment {
 		score, ok = developmentFit(e, s)
 	} else {
-		score, ok = incidentFit(e, s)
+		score, ok = incidentFit(e, s, dayScore < 1 && !e.Day.IsZero() && !s.Day.IsZero())
 	}
 	if !ok {
 		return 0, false
@@ -67,7 +67,9 @@ func withinSpan(d time.Time, rs []sitrep.Event) bool {
 	return true
 }
 
-func incidentFit(e sitrep.Event, s sitrep.Story) (float64, bool) {
+// incidentFit scores an incident against a story; otherDay says both give
+// a day and the days differ.
+func incidentFit(e sitrep.Event, s sitrep.Story, otherDay bool) (float64, bool) {
 	var score float64
 	switch {
 	case e.Kind == s.Kind:
@@ -93,6 +95,13 @@ func incidentFit(e sitrep.Event, s sitrep.Story) (float64, bool) {
 		case placeNear:
 			score += 2.5
 		case placeInside:
+			// One report names a region, or a town by its region, the other
+			// a place in it: a loose fit that, a day apart and told as
+			// another kind, is the next day's attack elsewhere in the
+			// province.
+			if otherDay && e.Kind != s.Kind {
+				return 0, false
+			}
 			score += 1
 		default:
 			return 0, false

@@ -46,6 +46,12 @@ func TestScoreDecidesWhetherAnEventJoins(t *testing.T) {
 			incident("b1-0", b, sitrep.KindAbduction, douma, day("2016-02-09"), "Syrian government"), false},
 		{"villages sharing borrowed province coordinates", storyOf(incident("a1-0", a, sitrep.KindAirstrike, idlib, day("2016-02-09"), "")),
 			incident("b1-0", b, sitrep.KindAirstrike, unnamedA, day("2016-02-09"), ""), true}, // Idlib city is the region's namesake
+		{"a village of the town's region the next day, told as another kind", storyOf(incident("a1-0", a, sitrep.KindShelling, idlib, day("2016-02-09"), "Syrian government")),
+			incident("b1-0", b, sitrep.KindBombing, sarmin, day("2016-02-10"), "Syrian government"), false},
+		{"a village of the town's region the next day, told alike", storyOf(incident("a1-0", a, sitrep.KindAirstrike, idlib, day("2016-02-09"), "Syrian government")),
+			incident("b1-0", b, sitrep.KindAirstrike, sarmin, day("2016-02-10"), "Syrian government"), true},
+		{"an attack on civilians that does not say how", storyOf(base),
+			incident("b1-0", b, sitrep.KindAttack, douma, day("2016-02-10"), ""), true},
 		{"development is never an incident", storyOf(base),
 			development("b1-0", b, sitrep.KindMeeting, douma, day("2016-02-09"), person("Sergei Lavrov", "", "Russia")), false},
 		{"second event of the same article at another town", storyOf(base),
