@@ -77,8 +77,8 @@ type Mention struct {
 type Table struct {
 	actors       []*Actor
 	actorIndex   *phrases
-	sources      []string
-	sourceIndex  *phrases
+	sourceIndex  *phrases       // alias → index into sourceNames
+	sourceNames  [][]SourceName // what each alias may stand for
 	roles        *phrases
 	roleNames    []string
 	institutions map[string]string // lower-case → country
@@ -178,8 +178,9 @@ func (t *Table) organisations(tt tagged) []OrganisationMention {
 }
 
 // Load builds a table from its data files: actors (canonical, country,
-// kind, |-separated aliases, optional air capability), sources (canonical, aliases), roles (one a
-// line), people (name, role, country) and institutions (name, country).
+// kind, |-separated aliases, optional air capability), sources (canonical,
+// country, names, local names), roles (one a line), people (name, role,
+// country) and institutions (name, country).
 func Load(actorsTSV, sourcesTSV, roles, people, institutions io.Reader) (*Table, error) {
 	t := &Table{actorIndex: newPhrases(), sourceIndex: newPhrases(), roles: newPhrases(), institutions: map[string]string{}, instIndex: newPhrases()}
 	err := eachRow(actorsTSV, "actors", 5, func(f []string) {
@@ -193,11 +194,35 @@ func Load(actorsTSV, sourcesTSV, roles, people, institutions io.Reader) (*Table,
 	if err != nil {
 		return nil, err
 	}
-	err = eachRow(sourcesTSV, "sources", 2, func(f []string) {
-		t.sources = append(t.sources, f[0])
-		t.sourceIndex.add(f[0], len(t.sources)-1)
-		for _, alias := range strings.Split(f[1], "|") {
-			t.sourceIndex.add(alias, len(t.sources)-1)
+	aliasOf := map[string]int{}
+	addSource := func(alias string, n SourceName) {
+		key := strings.ToLower(strings.Join(strings.Fields(alias), " "))
+		if key == "" {
+			return
+		}
+		id, ok := aliasOf[key]
+		if !ok {
+			id = len(t.sourceNames)
+			aliasOf[key] = id
+			t.sourceNames = append(t.sourceNames, nil)
+			t.sourceIndex.add(alias, id)
+		}
+		for _, have := range t.sourceNames[id] {
+			if have == n {
+				return
+			}
+		}
+		t.sourceNames[id] = append(t.sourceNames[id], n)
+	}
+	err = eachRow(sourcesTSV, "sources", 4, func(f []string) {
+		addSource(f[0], SourceName{Name: f[0]})
+		for _, alias := range strings.Split(f[2], "|") {
+			addSource(alias, SourceName{Name: f[0]})
+		}
+		for _, alias := range strings.Split(f[3], "|") {
+			if alias != "" && f[1] != "" {
+				addSource(alias, SourceName{Name: f[0], Country: f[1]})
+			}
 		}
 	})
 	if err != nil {
@@ -331,26 +356,77 @@ func isModifier(s string) bool {
 	return false
 }
 
-// Source returns the canonical source a phrase names ("SOHR", "the
-// Britain-based monitor" → "Syrian Observatory for Human Rights").
-func (t *Table) Source(phrase string) (string, bool) {
+// A SourceName is a body a source alias stands for. Country is set for a
+// description that names the body only in a story set in that country
+// ("rescuers" are the Syrian Civil Defence in Syria, and just rescuers
+// elsewhere).
+type SourceName struct {
+	Name    string
+	Country string
+}
+
+// Source returns the canonical source a phrase names wherever the story is
+// ("SOHR" → "Syrian Observatory for Human Rights"). A description tied to
+// one country ("the Britain-based monitor") names nothing here; SourceIn
+// resolves it.
+func (t *Table) Source(phrase string) (string, bool) { return t.SourceIn(phrase, "", nil) }
+
+// SourceIn returns the canonical source a phrase names in a story set in
+// country, where the bodies in named have been named outright.
+func (t *Table) SourceIn(phrase, country string, named map[string]bool) (string, bool) {
 	toks := text.Tokenize(phrase)
 	for i := range toks {
 		if n, v := t.sourceIndex.match(toks, i, nil); n > 0 {
-			return t.sources[v], true
+			if n, ok := pickSource(t.sourceNames[v], country, named); ok {
+				return n.Name, true
+			}
 		}
 	}
 	return "", false
 }
 
-// A SourceMention is a source named in a token sequence.
+// A SourceMention is a source alias in a token sequence, with every body
+// it may stand for.
 type SourceMention struct {
-	Name  string // canonical
+	Names []SourceName
 	First int
 	Last  int
 }
 
-// Sources returns the sources named in toks, in order.
+// In returns the body the mention stands for in a story set in country,
+// where the bodies in named have been named outright: a body tied to the
+// country, else one named anywhere, else one the story names outright.
+func (m SourceMention) In(country string, named map[string]bool) (SourceName, bool) {
+	return pickSource(m.Names, country, named)
+}
+
+// Anywhere returns the body the mention stands for whatever the story's
+// country, if there is one.
+func (m SourceMention) Anywhere() (string, bool) {
+	n, ok := pickSource(m.Names, "", nil)
+	return n.Name, ok
+}
+
+func pickSource(names []SourceName, country string, named map[string]bool) (SourceName, bool) {
+	for _, n := range names {
+		if n.Country != "" && n.Country == country {
+			return n, true
+		}
+	}
+	for _, n := range names {
+		if n.Country == "" {
+			return n, true
+		}
+	}
+	for _, n := range names {
+		if named[n.Name] {
+			return n, true
+		}
+	}
+	return SourceName{}, false
+}
+
+// Sources returns the source aliases named in toks, in order.
 func (t *Table) Sources(toks []text.Token) []SourceMention { return t.sourcesIn(t.tag(toks)) }
 
 func (t *Table) sourcesIn(tt tagged) []SourceMention {
@@ -358,7 +434,7 @@ func (t *Table) sourcesIn(tt tagged) []SourceMention {
 	var out []SourceMention
 	for i := 0; i < len(toks); {
 		if n, v := matchList(tt.starts(i).sources, toks, i); n > 0 {
-			out = append(out, SourceMention{Name: t.sources[v], First: i, Last: i + n - 1})
+			out = append(out, SourceMention{Names: t.sourceNames[v], First: i, Last: i + n - 1})
 			i += n
 			continue
 		}

@@ -50,10 +50,47 @@ func TestSources(t *testing.T) {
 		"SOHR":                      "Syrian Observatory for Human Rights",
 		"Syrian state television":   "Syrian state media",
 		"the White Helmets":         "Syrian Civil Defence",
+		"rescuers":                  "Syrian Civil Defence",
 	} {
-		if got, ok := tab.Source(phrase); !ok || got != want {
-			t.Errorf("Source(%q) = %q, %v; want %q", phrase, got, ok, want)
+		if got, ok := tab.SourceIn(phrase, "Syria", nil); !ok || got != want {
+			t.Errorf("SourceIn(%q, Syria) = %q, %v; want %q", phrase, got, ok, want)
 		}
+	}
+}
+
+// TestSourcesTiedToCountry: a description of a source ("the monitor",
+// "civil defence", "a military source") names one country's body only in
+// a story set there or one that names the body; elsewhere it names a body
+// of that country when the table knows one, else nothing.
+func TestSourcesTiedToCountry(t *testing.T) {
+	tab := Default()
+	cases := []struct {
+		phrase, country string
+		named           map[string]bool
+		want            string // "" for no source
+	}{
+		{"the monitor", "Yemen", nil, ""},
+		{"rescuers", "Ukraine", nil, ""},
+		{"a military source", "Iraq", nil, ""},
+		{"state media", "Iran", nil, ""},
+		{"civil defence", "Palestine", nil, "Palestinian Civil Defence"},
+		{"civil defence", "Iraq", nil, "Iraqi Civil Defence"},
+		{"the Red Crescent", "Palestine", nil, "Palestine Red Crescent Society"},
+		{"the Red Crescent", "Afghanistan", nil, ""},
+		{"the monitor", "Turkey", map[string]bool{"Syrian Observatory for Human Rights": true}, "Syrian Observatory for Human Rights"},
+		{"SOHR", "Lebanon", nil, "Syrian Observatory for Human Rights"},
+		{"the White Helmets", "", nil, "Syrian Civil Defence"},
+		{"medics", "Sudan", nil, "medics"},
+	}
+	for _, c := range cases {
+		got, ok := tab.SourceIn(c.phrase, c.country, c.named)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("SourceIn(%q, %q) = %q, %v; want %q", c.phrase, c.country, got, ok, c.want)
+		}
+	}
+	// Source knows no country: a description tied to one names nothing.
+	if got, ok := tab.Source("the war monitor"); ok {
+		t.Errorf("Source(the war monitor) = %q with no country", got)
 	}
 }
 
@@ -102,9 +139,40 @@ func TestRosterResolvesSurnames(t *testing.T) {
 	if p, ok := r.Resolve("Putin"); !ok || p.Country != "Russia" {
 		t.Errorf("well-known Putin not resolved: %+v", p)
 	}
-	ms := r.Mentions(text.Tokenize("Putin and Muallem were discussing bilateral relations."))
+	ms := r.Mentions(text.Tokenize("Putin and Muallem were discussing bilateral relations."), nil)
 	if len(ms) != 2 || ms[1].Person.Name != "Walid al-Moualem" {
 		t.Errorf("Mentions = %+v", ms)
+	}
+}
+
+// TestPlaceWordsAreNotSurnames: a word that names a place, or only sounds
+// like a well-known figure's surname, is no person; the surname spelled as
+// the person spells it, or given with a title, still is.
+func TestPlaceWordsAreNotSurnames(t *testing.T) {
+	tab := Default()
+	places := map[string]bool{"Baghdad": true, "Mosul": true, "Kandahar": true, "Aleppo": true}
+	r := tab.NewPlaceRoster(func(w string) bool { return places[w] })
+	for _, pm := range tab.People(text.Tokenize("Taliban commander Mullah Abdul Kandahari and militia leader Omar al-Mosuli spoke."), demonyms) {
+		r.Add(pm.Person)
+	}
+	for _, bare := range []string{"Baghdad", "Kandahar", "Mosul", "Sisy", "Putinn"} {
+		if p, ok := r.Resolve(bare); ok {
+			t.Errorf("Resolve(%q) = %+v, want no one", bare, p)
+		}
+	}
+	for bare, want := range map[string]string{"Baghdadi": "Abu Bakr al-Baghdadi", "Kandahari": "Mullah Abdul Kandahari", "Mosuli": "Omar al-Mosuli", "Sisi": "Abdel Fattah al-Sisi"} {
+		if p, ok := r.Resolve(bare); !ok || p.Name != want {
+			t.Errorf("Resolve(%q) = %+v, %v; want %s", bare, p, ok, want)
+		}
+	}
+	// With a title, a spelling of the surname is the person.
+	got := tab.People(text.Tokenize("President Erdoğan spoke."), demonyms)
+	if len(got) != 1 || got[0].Person.Country != "Turkey" {
+		t.Errorf("titled spelling not resolved: %+v", got)
+	}
+	ms := r.Mentions(text.Tokenize("Officials in Baghdad said Kandahar was calm."), func(i int) bool { return i == 2 })
+	if len(ms) != 0 {
+		t.Errorf("place words read as people: %+v", ms)
 	}
 }
 

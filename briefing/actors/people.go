@@ -15,12 +15,14 @@ import (
 type knownPerson struct {
 	person  sitrep.Person
 	surname string // translit key of the last name
+	last    string // the last name as spelled, folded: lastWord
 }
 
 func newKnown(name, role, country string) knownPerson {
 	return knownPerson{
 		person:  sitrep.Person{Name: name, Role: role, Country: country, Key: translit.Key(name)},
 		surname: surnameKey(name),
+		last:    lastWord(name),
 	}
 }
 
@@ -219,7 +221,9 @@ func (t *Table) isRoleWord(w string) bool {
 	return n > 0
 }
 
-// knownByName finds a well-known figure by full name or surname.
+// knownByName finds a well-known figure by full name or surname, the
+// surname in any spelling: for a name given with a title ("President
+// Erdoğan").
 func (t *Table) knownByName(name string) (sitrep.Person, bool) {
 	key := translit.Key(name)
 	sk := surnameKey(name)
@@ -236,6 +240,46 @@ func (t *Table) knownByName(name string) (sitrep.Person, bool) {
 		}
 	}
 	return sitrep.Person{}, false
+}
+
+// knownBare finds a well-known figure by a name given bare, with no title
+// or first name: the full name in any spelling, or the surname spelled as
+// the table spells it. A bare word that only sounds like a surname is
+// more often something else: "Baghdad" is not al-Baghdadi.
+func (t *Table) knownBare(name string) (sitrep.Person, bool) {
+	if len(strings.Fields(name)) > 1 {
+		key := translit.Key(name)
+		for _, kp := range t.known {
+			if kp.person.Key == key {
+				return kp.person, true
+			}
+		}
+		return sitrep.Person{}, false
+	}
+	sk := surnameKey(name)
+	last := ""
+	for _, kp := range t.known {
+		if kp.surname != sk {
+			continue
+		}
+		if last == "" {
+			last = lastWord(name)
+		}
+		if kp.last == last {
+			return kp.person, true
+		}
+	}
+	return sitrep.Person{}, false
+}
+
+// lastWord is a name's last word folded, without an Arabic article or a
+// possessive: "al-Baghdadi" → "baghdadi".
+func lastWord(name string) string {
+	w := translit.Words(strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s"))
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
 }
 
 func titleCase(s string) string {
@@ -256,12 +300,17 @@ type Roster struct {
 	t        *Table
 	mu       sync.Mutex
 	people   []sitrep.Person
-	surnames []string // surname keys of people, in step
-	cache    map[string]resolved
+	surnames []string            // surname keys of people, in step
+	cache    map[string]resolved // bare names
+	titled   map[string]resolved // names given with a title
+	// place reports whether a word names a place; such a word resolves to
+	// a person only spelled as the person's surname is.
+	place func(word string) bool
 	// Keys and well-known figures depend on the name alone, not on whom
 	// the roster holds, so they outlive a change of people.
 	surnameKeys map[string]string
 	known       map[string]resolved
+	bare        map[string]resolved
 }
 
 type resolved struct {
@@ -270,8 +319,13 @@ type resolved struct {
 }
 
 // NewRoster starts an empty roster for one article.
-func (t *Table) NewRoster() *Roster {
-	return &Roster{t: t, cache: map[string]resolved{}, surnameKeys: map[string]string{}, known: map[string]resolved{}}
+func (t *Table) NewRoster() *Roster { return t.NewPlaceRoster(nil) }
+
+// NewPlaceRoster starts an empty roster for one article whose place words
+// place reports (it may be nil), so that a place never resolves to a person
+// by a spelling of the person's surname.
+func (t *Table) NewPlaceRoster(place func(word string) bool) *Roster {
+	return &Roster{t: t, place: place, cache: map[string]resolved{}, titled: map[string]resolved{}, surnameKeys: map[string]string{}, known: map[string]resolved{}, bare: map[string]resolved{}}
 }
 
 // surnameKey is surnameKey(name), computed once per name.
@@ -286,10 +340,20 @@ func (r *Roster) surnameKey(name string) string {
 
 // knownByName is Table.knownByName, computed once per name.
 func (r *Roster) knownByName(name string) (sitrep.Person, bool) {
-	c, ok := r.known[name]
+	return once(r.known, name, r.t.knownByName)
+}
+
+// knownBare is Table.knownBare, computed once per name.
+func (r *Roster) knownBare(name string) (sitrep.Person, bool) {
+	return once(r.bare, name, r.t.knownBare)
+}
+
+// once is find(name), remembered in m.
+func once(m map[string]resolved, name string, find func(string) (sitrep.Person, bool)) (sitrep.Person, bool) {
+	c, ok := m[name]
 	if !ok {
-		c.p, c.ok = r.t.knownByName(name)
-		r.known[name] = c
+		c.p, c.ok = find(name)
+		m[name] = c
 	}
 	return c.p, c.ok
 }
@@ -301,7 +365,7 @@ func (r *Roster) Add(p sitrep.Person) sitrep.Person {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if len(strings.Fields(p.Name)) == 1 {
-		if full, ok := r.lookup(p.Name); ok {
+		if full, ok := r.lookup(p.Name, true); ok {
 			if p.Role == "" {
 				p.Role = full.Role
 			}
@@ -329,6 +393,7 @@ func (r *Roster) Add(p sitrep.Person) sitrep.Person {
 	r.people = append(r.people, p)
 	r.surnames = append(r.surnames, sk)
 	clear(r.cache) // a new person can change what a bare name resolves to
+	clear(r.titled)
 	return p
 }
 
@@ -343,33 +408,46 @@ func sameFirst(a, b string) bool {
 }
 
 // Resolve finds the person a bare name ("Muallem", "Moallem") stands for:
-// someone named earlier in the article, else a well-known figure.
+// someone named earlier in the article, in any spelling of the surname
+// unless the word names a place, else a well-known figure by the surname
+// as the table spells it.
 func (r *Roster) Resolve(name string) (sitrep.Person, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.lookup(name)
+	return r.lookup(name, false)
 }
 
-func (r *Roster) lookup(name string) (sitrep.Person, bool) {
-	if c, ok := r.cache[name]; ok {
+// lookup resolves a name; titled says it was given with a title, which
+// lets a well-known figure's surname match in any spelling.
+func (r *Roster) lookup(name string, titled bool) (sitrep.Person, bool) {
+	cache := r.cache
+	if titled {
+		cache = r.titled
+	}
+	if c, ok := cache[name]; ok {
 		return c.p, c.ok
 	}
-	p, ok := r.lookupSlow(name)
-	r.cache[name] = resolved{p, ok}
+	p, ok := r.lookupSlow(name, titled)
+	cache[name] = resolved{p, ok}
 	return p, ok
 }
 
-func (r *Roster) lookupSlow(name string) (sitrep.Person, bool) {
+func (r *Roster) lookupSlow(name string, titled bool) (sitrep.Person, bool) {
 	sk := r.surnameKey(name)
 	if sk == "" {
 		return sitrep.Person{}, false
 	}
+	// A place word matches only a surname spelled alike.
+	exact := !titled && r.place != nil && r.place(name)
 	for i := len(r.people) - 1; i >= 0; i-- {
-		if r.surnames[i] == sk && strings.Contains(r.people[i].Name, " ") {
+		if r.surnames[i] == sk && strings.Contains(r.people[i].Name, " ") && (!exact || lastWord(r.people[i].Name) == lastWord(name)) {
 			return r.people[i], true
 		}
 	}
-	return r.knownByName(name)
+	if titled {
+		return r.knownByName(name)
+	}
+	return r.knownBare(name)
 }
 
 // People lists the people the roster holds, in the order first named.
@@ -381,7 +459,9 @@ func (r *Roster) People() []sitrep.Person {
 
 // Mentions returns the bare-name mentions in toks of people the roster or
 // the well-known list holds: capitalised words whose key is a known surname.
-func (r *Roster) Mentions(toks []text.Token) []PersonMention {
+// skip, when given, reports the tokens that lie in a place mention, which
+// never name a person.
+func (r *Roster) Mentions(toks []text.Token, skip func(i int) bool) []PersonMention {
 	var out []PersonMention
 	for i, tk := range toks {
 		if tk.Kind != text.Word || !nameWord(tk) || len(tk.Norm) < 4 || notNames[tk.Norm] {
@@ -397,6 +477,9 @@ func (r *Roster) Mentions(toks []text.Token) []PersonMention {
 		}
 		if first < i && first > 0 && nameWord(toks[first-1]) && toks[first-1].Kind == text.Word && !toks[first-1].Is("and", "but") {
 			continue // "Staffan de Mistura": the full name, read with its title
+		}
+		if skip != nil && skip(i) {
+			continue
 		}
 		if p, ok := r.Resolve(strings.TrimSuffix(strings.TrimSuffix(tk.Text, "'s"), "’s")); ok {
 			out = append(out, PersonMention{Person: p, First: first, Last: i})

@@ -116,7 +116,7 @@ func (x *Extractor) participants(d *doc, s *sentence) []sitrep.Person {
 			add(pm.Person)
 		}
 	}
-	for _, pm := range d.roster.Mentions(s.toks) {
+	for _, pm := range d.roster.Mentions(s.toks, s.inPlace) {
 		covered := false
 		for _, q := range s.people {
 			if pm.First >= q.First && pm.First <= q.Last {
@@ -140,20 +140,30 @@ func (x *Extractor) participants(d *doc, s *sentence) []sitrep.Person {
 			add(sitrep.Person{Name: om.Name, Country: om.Country, Key: "org:" + om.Name})
 		}
 	}
-	// "the Syrian foreign minister": someone the article named with that title.
+	// "the Syrian foreign minister", "Turkey's foreign minister": someone
+	// the article named with that title.
 	var known []titledPerson
 	for i := 0; i+2 < len(s.toks); i++ {
-		if !s.toks[i].Is("the") {
+		// "Turkey's" opens the title itself, as "the Turkish" does.
+		own := possessive(s.toks[i].Text) && s.toks[i].Capitalised()
+		if !s.toks[i].Is("the") && !own {
 			continue
 		}
 		known = d.titledPeople()
 		if len(known) == 0 {
 			continue
 		}
-		c, cok := d.country(s.toks[i+1].Text)
+		at := i + 1
+		if own {
+			at = i
+		}
+		c, cok := d.country(strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(s.toks[at].Text, "'s"), "’s"), "'’"))
+		if own && !cok {
+			continue
+		}
 		for _, kp := range known {
 			p, words := kp.p, kp.words
-			j := i + 1
+			j := at
 			if cok && c == p.Country {
 				j++
 			}
@@ -167,7 +177,7 @@ func (x *Extractor) participants(d *doc, s *sentence) []sitrep.Person {
 					break
 				}
 			}
-			if match && j > i+1 {
+			if match && (!own && j > i+1 || own && j > at) {
 				add(p)
 			}
 		}
@@ -198,6 +208,18 @@ func (d *doc) titledPeople() []titledPerson {
 }
 
 func titled(s *sentence) bool { return len(s.people) > 0 }
+
+// inPlace reports whether token i lies in a place mention: "Baghdad" is
+// the city, never al-Baghdadi.
+func (s *sentence) inPlace(i int) bool {
+	for k := range s.places {
+		p := &s.places[k]
+		if i >= p.tok && s.toks[i].Start < p.End-s.Start {
+			return true
+		}
+	}
+	return false
+}
 
 // diplomatic reports whether a sentence is about diplomacy rather than,
 // say, a spokesman describing an attack.

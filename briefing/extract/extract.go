@@ -149,7 +149,11 @@ type doc struct {
 	sents  []*sentence
 	roster *actors.Roster
 	hint   string // the article's main country
-	gaz    *places.Gazetteer
+	// named holds the sources the article names outright ("the Syrian
+	// Observatory for Human Rights"), so a description of one ("the
+	// monitor") stands for it wherever the story is.
+	named map[string]bool
+	gaz   *places.Gazetteer
 	// countries memoises gaz.Country: an article asks after the same
 	// words many times.
 	countries map[string]countryOf
@@ -189,6 +193,20 @@ type sentence struct {
 	title      bool
 	background bool
 	attrib     string // who this sentence says gave its figures
+	// party is a party to the fighting the sentence gives as the one
+	// speaking: an armed group's claim ("al-Shabaab claim" for "the group
+	// said it killed 12 soldiers") or a government's forces. Figures from
+	// token partyFrom on are the party's, the others attrib's.
+	party     string
+	partyFrom int
+}
+
+// by returns who gave the figure at token tok.
+func (s *sentence) by(tok int) string {
+	if s.party != "" && tok >= s.partyFrom {
+		return s.party
+	}
+	return s.attrib
 }
 
 // placeAt is a place mention with its token index in the sentence.
@@ -284,7 +302,7 @@ func (x *Extractor) readInto(a sitrep.Article, sc *scratch) *doc {
 		clock = dl.Day
 		shift = int(text.Midnight(pub).Sub(dl.Day).Hours() / 24)
 	}
-	d := &doc{art: a, pub: text.Midnight(pub), roster: x.actors.NewRoster(), gaz: x.gaz, countries: map[string]countryOf{}}
+	d := &doc{art: a, pub: text.Midnight(pub), roster: x.actors.NewPlaceRoster(x.gaz.IsPlaceWord), gaz: x.gaz, countries: map[string]countryOf{}}
 
 	mentions := x.gaz.Find(joined, places.Hint{})
 	mi := 0
@@ -340,8 +358,26 @@ func (x *Extractor) readInto(a sitrep.Article, sc *scratch) *doc {
 		d.sents = append(d.sents, sn)
 	}
 	d.hint = mainCountry(d.sents)
+	d.named = namedSources(d.sents)
 	x.attribute(d)
 	return d
+}
+
+// namedSources lists the sources an article names by a name that stands
+// for them wherever the story is.
+func namedSources(ss []*sentence) map[string]bool {
+	var named map[string]bool
+	for _, s := range ss {
+		for _, sm := range s.sources {
+			if name, ok := sm.Anywhere(); ok {
+				if named == nil {
+					named = map[string]bool{}
+				}
+				named[name] = true
+			}
+		}
+	}
+	return named
 }
 
 // datelineDay reads the date an article's opening prints for itself

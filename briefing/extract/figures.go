@@ -57,7 +57,8 @@ func (x *Extractor) figures(s *sentence, lo, hi int) []fig {
 		if n.Value == 0 && n.Vague == "" {
 			continue
 		}
-		if !countLike(toks, n.First, after) {
+		// "two security sources said", but not "wounding 50 officials said".
+		if !countLike(toks, n.First, after) || x.countsSpeakers(toks, after, hi) && (n.First == 0 || !killedBefore[toks[n.First-1].Norm] && !woundedBefore[toks[n.First-1].Norm]) {
 			continue
 		}
 		// Dates: "November 7", "7 November".
@@ -98,6 +99,12 @@ func (x *Extractor) figures(s *sentence, lo, hi int) []fig {
 			}
 		}
 		if among(toks, nounEnd, hi) {
+			subset = true
+		}
+		// "including 10 women and three infants": the list goes on, unless
+		// the number has an outcome of its own ("and 43 others were
+		// injured").
+		if !subset && outcome == "" && n.First > 0 && toks[n.First-1].Is("and", ",") && len(out) > 0 && out[len(out)-1].subset && n.First-out[len(out)-1].tok <= 4 {
 			subset = true
 		}
 		// "40 dead including 14 children and scores more wounded": a part
@@ -143,7 +150,7 @@ func (x *Extractor) figures(s *sentence, lo, hi int) []fig {
 		if n.Value > maxIncidentToll {
 			continue
 		}
-		f := fig{Figure: sitrep.Figure{What: what, Value: n.Value, Vague: n.Vague, Qualifier: n.Qualifier, Revised: revised, Sentence: s.Text, AttributedTo: s.attrib}, tok: n.Head, subset: subset, title: s.title}
+		f := fig{Figure: sitrep.Figure{What: what, Value: n.Value, Vague: n.Vague, Qualifier: n.Qualifier, Revised: revised, Sentence: s.Text, AttributedTo: s.by(n.Head)}, tok: n.Head, subset: subset, title: s.title}
 		if nounEnd > n.Last+1 {
 			f.noun = toks[nounEnd-1].Norm
 		}
@@ -434,7 +441,7 @@ func (x *Extractor) vagueShares(s *sentence, lo, hi int) []fig {
 				if (c == "women" || c == "children") && i+3 < hi && toks[i+2].Is("and") {
 					cat = sitrep.FigureCivilians
 				}
-				out = append(out, fig{Figure: sitrep.Figure{What: cat, Vague: "most of them", Sentence: s.Text, AttributedTo: s.attrib}, tok: i, subset: true, title: s.title})
+				out = append(out, fig{Figure: sitrep.Figure{What: cat, Vague: "most of them", Sentence: s.Text, AttributedTo: s.by(i)}, tok: i, subset: true, title: s.title})
 			}
 			continue
 		}
@@ -450,7 +457,7 @@ func (x *Extractor) vagueShares(s *sentence, lo, hi int) []fig {
 				if i > 0 && toks[i-1].Is("more", "over") && i-2 >= 0 && toks[i-2].Is("than") == false {
 					vague = toks[i-1].Norm + " " + vague
 				}
-				out = append(out, fig{Figure: sitrep.Figure{What: figureCat(c), Vague: vague, Sentence: s.Text, AttributedTo: s.attrib}, tok: i, subset: true, title: s.title})
+				out = append(out, fig{Figure: sitrep.Figure{What: figureCat(c), Vague: vague, Sentence: s.Text, AttributedTo: s.by(i)}, tok: i, subset: true, title: s.title})
 				break
 			}
 		}
@@ -466,6 +473,29 @@ var notCountBefore = map[string]bool{
 	"division": true, "no": true, "number": true, "url": true, "page": true, "room": true, "paragraph": true, "chapter": true,
 	"kidnapped": true, "abducted": true, "arrested": true, "detained": true, "displaced": true, "evacuated": true, "rescued": true,
 	"captured": true, "freed": true, "released": true, "holding": true, "hostage": true, "deported": true, "su": true, "mig": true,
+}
+
+// countsSpeakers reports whether the number before toks[i] counts the
+// sources that speak: "two security sources said", "three witnesses told
+// Reuters".
+func (x *Extractor) countsSpeakers(toks []text.Token, i, hi int) bool {
+	for k := i; k < hi && k < i+4; k++ {
+		w := toks[k].Norm
+		if countedSpeakers[w] && k+1 < len(toks) && (speechVerbs[toks[k+1].Norm] || toks[k+1].Is("say")) {
+			return true
+		}
+		if toks[k].Kind != text.Word || !x.spk.is(w, "modifier") && !x.spk.is(w, "head") {
+			return false
+		}
+	}
+	return false
+}
+
+// countedSpeakers are the people a story counts when it says how many
+// gave a figure: "two security sources said", "three witnesses told".
+var countedSpeakers = map[string]bool{
+	"sources": true, "officials": true, "witnesses": true, "residents": true, "activists": true, "medics": true,
+	"doctors": true, "diplomats": true, "officers": true, "people": false,
 }
 
 // countLike reports whether the number spanning toks[first:after] can be

@@ -26,8 +26,10 @@ type event struct {
 	// perpTitle is set while the perpetrator comes from the headline,
 	// which abbreviates ("Coalition jets"); the body's name replaces it.
 	perpTitle bool
-	// placeTitle is set while the place comes from the headline.
+	// placeTitle is set while the place comes from the headline, and
+	// kindTitle while the kind does.
 	placeTitle bool
+	kindTitle  bool
 	precise    *placeAt // the body's more precise name for the headline's place
 	// perps lists every perpetrator a clause named, in order, so one
 	// that cannot have done the act can give way to one that can.
@@ -425,6 +427,17 @@ var hostedBy = map[string]bool{
 // no one in an article about another country.
 func (x *Extractor) roles(s *sentence, lo, hi int, hint string) (perp, target string) {
 	var generic string
+	// acted records who did it: a named actor as the perpetrator, a
+	// descriptive word apart, as a fallback.
+	acted := func(a *actors.Actor) {
+		if a.Kind != actors.KindGeneric {
+			if perp == "" {
+				perp = a.Name
+			}
+		} else if generic == "" && (hint == "" || a.Country == "" || a.Country == hint) {
+			generic = a.Name
+		}
+	}
 	for _, m := range s.actors {
 		if m.First < lo || m.First >= hi {
 			continue
@@ -448,7 +461,17 @@ func (x *Extractor) roles(s *sentence, lo, hi int, hint string) (perp, target st
 		if k := skipAside(s.toks, m.Last+1); k < len(s.toks) {
 			next = s.toks[k].Norm
 		}
+		member := memberOf(s.toks, m.First)
 		switch {
+		case member && attackFollows(s.toks, m.Last+1):
+			// "Fighters of X killed …", "gunmen belonging to X stormed
+			// …": X did it.
+			acted(a)
+		case member:
+			// "killed 12 fighters from X": X lost them.
+			if target == "" {
+				target = a.Name
+			}
 		case blamedOn(s.toks, m.First) && a.Kind != actors.KindGeneric:
 			// "a drone strike blamed on the Rapid Support Forces".
 			if perp == "" {
@@ -458,9 +481,12 @@ func (x *Extractor) roles(s *sentence, lo, hi int, hint string) (perp, target st
 			if target == "" {
 				target = a.Name
 			}
+		case prev == "to" && (prev2 == "linked" || prev2 == "affiliated" || prev2 == "allied" || prev2 == "loyal" || prev2 == "close") || prev == "with" && (prev2 == "linked" || prev2 == "affiliated" || prev2 == "allied" || prev2 == "aligned"):
+			// "a group linked to Islamic State": who the actor is tied
+			// to, not who acted.
 		case m.Suffix == "led" || m.Suffix == "backed":
 			// "Saudi-led", "US-backed": the leader is not the actor itself.
-		case prev == "on" || prev == "against" || prev == "targeting" || prev == "of" && prev2 == "stronghold" || prev == "of" && (prev2 == "positions" || prev2 == "strongholds" || prev2 == "members" || prev2 == "fighters") || prev == "by" && prev2 == "held" || prev == "by" && prev2 == "controlled":
+		case prev == "on" || prev == "against" || prev == "targeting" || prev == "of" && prev2 == "stronghold" || prev == "of" && (prev2 == "positions" || prev2 == "strongholds") || prev == "by" && prev2 == "held" || prev == "by" && prev2 == "controlled":
 			if target == "" {
 				target = a.Name
 			}
@@ -471,15 +497,7 @@ func (x *Extractor) roles(s *sentence, lo, hi int, hint string) (perp, target st
 				target = a.Name
 			}
 		case prev == "by" || attackVerbs[next] || strings.Contains(strings.ToLower(s.toks[m.Last].Norm), "warplane") || m.Last > m.First && attackVerbs[s.toks[m.Last].Norm]:
-			if a.Kind == actors.KindGeneric {
-				if generic == "" && (hint == "" || a.Country == "" || a.Country == hint) {
-					generic = a.Name
-				}
-				continue
-			}
-			if perp == "" {
-				perp = a.Name
-			}
+			acted(a)
 		case next == "positions" || next == "targets" || next == "stronghold" || next == "strongholds":
 			if target == "" && a.Kind != actors.KindGeneric {
 				target = a.Name
@@ -601,8 +619,10 @@ func (x *Extractor) absorb(e *event, cd candidate) {
 		e.sentIdx[s.Index] = true
 		e.Sentences = append(e.Sentences, s.Text)
 	}
-	if cd.strength > e.strength {
-		e.Kind, e.strength = cd.kind, cd.strength
+	// A headline's word for the attack gives way to the body's equally
+	// sure one: "bomb attack" over "a guided aerial bomb struck".
+	if cd.strength > e.strength || cd.strength == e.strength && e.kindTitle && !s.title && cd.kind != "" {
+		e.Kind, e.strength, e.kindTitle = cd.kind, cd.strength, s.title
 	}
 	if e.place == nil && cd.place != nil {
 		e.placeTitle = s.title
@@ -993,6 +1013,81 @@ func origin(s *sentence, tok int) bool {
 		if w.Is(",", ";", "on", "against", "targeting", "hit", "struck", "near", "killing", "and") {
 			return false
 		}
+	}
+	return false
+}
+
+// memberNouns name the members of an armed group before "of", "from" or
+// "belonging to" it.
+var memberNouns = map[string]bool{
+	"fighters": true, "militants": true, "members": true, "gunmen": true, "insurgents": true, "rebels": true,
+	"jihadists": true, "militiamen": true, "guerrillas": true, "combatants": true, "fighter": true, "member": true,
+	"militant": true, "gunman": true,
+}
+
+// memberOf reports whether the actor at first is named as the group its
+// members belong to: "fighters of X", "gunmen from the X", "militants
+// belonging to X", "fighters loyal to X".
+func memberOf(toks []text.Token, first int) bool {
+	k := first - 1
+	if k >= 0 && toks[k].Is("the") {
+		k--
+	}
+	if k < 1 {
+		return false
+	}
+	if toks[k].Is("of") {
+		return memberNouns[toks[k-1].Norm]
+	}
+	// "seized by rebels from government forces": taken from, not members of.
+	if toks[k].Is("from") && memberNouns[toks[k-1].Norm] {
+		for j := k - 2; j >= 0 && j >= k-5; j-- {
+			if toks[j].Is("by", "seized", "captured", "took", "taken", "wrested", "recaptured", "retook", "defected", "defectors", "fled", "away") {
+				return false
+			}
+		}
+		return true
+	}
+	if toks[k].Is("to") && k >= 2 && toks[k-1].Is("belonging", "loyal", "affiliated", "linked") {
+		return memberNouns[toks[k-2].Norm]
+	}
+	return false
+}
+
+// memberAttacks are what members of a group do to others, besides the
+// attack verbs: "opened fire", "overran".
+var memberAttacks = map[string]bool{"opened": true, "overran": true, "massacred": true, "torched": true, "seized": true, "besieged": true, "burned": true, "burnt": true}
+
+// attackFollows reports whether an attack verb follows token k, after an
+// aside and words of time or manner: "fighters of X, an IS affiliate,
+// killed", "militants of X on Tuesday stormed".
+func attackFollows(toks []text.Token, k int) bool {
+	// "Fighters of the Allied Democratic Forces group killed".
+	if k < len(toks) && toks[k].Is("group", "militia", "movement", "rebels", "militants", "fighters", "insurgents", "faction") {
+		k++
+	}
+	// ", a group linked to Islamic State,": an apposition.
+	if k+1 < len(toks) && toks[k].Is(",") && toks[k+1].Is("a", "an", "the") {
+		for j := k + 2; j < len(toks) && j < k+12; j++ {
+			if toks[j].Is(",") {
+				k = j + 1
+				break
+			}
+			if toks[j].Is(".", ";") {
+				break
+			}
+		}
+	}
+	k = skipAside(toks, k)
+	for n := 0; k < len(toks) && n < 4; n++ {
+		tk := toks[k]
+		if tk.Kind == text.Word && (attackVerbs[tk.Norm] || memberAttacks[tk.Norm]) && !tk.Capitalised() {
+			return !tk.Is("air", "war", "forces", "troops", "artillery", "aircraft", "jets", "warplanes", "helicopters", "planes", "rockets", "mortar", "drone", "shelling", "raids", "airstrikes", "airstrike", "strikes", "strike", "attack", "fire", "bomb", "shell", "target", "pound", "launch", "carry", "kill")
+		}
+		if !tk.Is("on", "late", "early", "overnight", "reportedly", "allegedly", "also", "then", "have", "had", "has", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "night", "morning", "evening", "afternoon", "last", "this") {
+			return false
+		}
+		k++
 	}
 	return false
 }

@@ -19,6 +19,7 @@ var forceNouns = map[string]bool{
 	"jets": true, "warplanes": true, "warplane": true, "aircraft": true, "planes": true, "helicopters": true, "helicopter": true, "bombers": true,
 	"forces": true, "troops": true, "soldiers": true, "military": true, "army": true, "navy": true, "tanks": true, "tank": true,
 	"gunboats": true, "warships": true, "raid": true, "raids": true, "fire": true, "gunfire": true,
+	"bomb": true, "bombs": true,
 }
 
 // forceModifiers may stand between the adjective and the force noun: "a
@@ -26,6 +27,7 @@ var forceNouns = map[string]bool{
 var forceModifiers = map[string]bool{
 	"cruise": true, "ballistic": true, "hypersonic": true, "guided": true, "heavy": true, "drone": true, "missile": true,
 	"rocket": true, "artillery": true, "tank": true, "naval": true, "kamikaze": true, "attack": true, "fighter": true, "war": true,
+	"aerial": true, "glide": true,
 }
 
 // notStriking before the adjective makes its forces the ones hit or
@@ -46,9 +48,15 @@ func (x *Extractor) demonymPerp(d *doc, s *sentence, lo, hi int) string {
 		if tk.Kind != text.Word || !tk.Capitalised() {
 			continue
 		}
+		// "a Russian cruise missile", "a Russian guided aerial bomb".
 		j := i + 1
-		if j < hi-1 && forceModifiers[toks[j].Norm] && forceNouns[toks[j+1].Norm] {
-			j++
+		for m := 1; m <= 2 && i+1+m < hi; m++ {
+			if !forceModifiers[toks[i+m].Norm] {
+				break
+			}
+			if forceNouns[toks[i+1+m].Norm] {
+				j = i + 1 + m
+			}
 		}
 		if !forceNouns[toks[j].Norm] || toks[j].Norm == "air" && (j+1 >= len(toks) || !toks[j+1].Is("strike", "strikes", "raid", "raids", "force", "attack", "attacks")) {
 			continue
@@ -84,12 +92,33 @@ func claimAfter(toks []text.Token, k int) bool {
 		return true
 	case toks[k].Is("took", "takes") && k+1 < len(toks) && toks[k+1].Is("responsibility", "credit"):
 		return true
-	case toks[k].Is("said", "says") && k+2 < len(toks) && toks[k+1].Is("it", "its", "they", "their") &&
-		(toks[k+2].Is("carried", "was", "were", "had", "fighters", "members", "launched", "staged", "conducted", "targeted", "attacked")):
+	case toks[k].Is("said", "says"):
+		// "said in a statement on Sunday that its fighters …".
+		k = afterSaid(toks, k+1)
+		if k+1 >= len(toks) || !toks[k].Is("it", "its", "they", "their") ||
+			!toks[k+1].Is("carried", "was", "were", "had", "fighters", "members", "launched", "staged", "conducted", "targeted", "attacked") {
+			return false
+		}
 		// "said it was behind", "said its fighters carried out".
-		return !toks[k+2].Is("was", "were", "had") || k+3 < len(toks) && toks[k+3].Is("behind", "responsible", "carried")
+		return !toks[k+1].Is("was", "were", "had") || k+2 < len(toks) && toks[k+2].Is("behind", "responsible", "carried")
 	}
 	return false
+}
+
+// afterSaid skips what may stand between "said" and what was said: "in a
+// statement", "on Sunday", "late on Monday", "that".
+func afterSaid(toks []text.Token, k int) int {
+	for k < len(toks) {
+		switch {
+		case toks[k].Is("in") && k+2 < len(toks) && toks[k+1].Is("a", "an", "its", "the") && toks[k+2].Is("statement", "communique", "post", "message", "video"):
+			k += 3
+		case toks[k].Is("on", "late", "early", "that", ",") || isDayWord(toks[k].Norm):
+			k++
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // claimed reads a sentence that names who was responsible for an attack:
@@ -112,7 +141,7 @@ func claimed(s *sentence) *actors.Actor {
 		}
 		// "The Pakistani Taliban, known as the TTP, said it …": skip an
 		// apposition between commas.
-		k := last + 1
+		k := branchOf(toks, last+1)
 		if k < len(toks) && toks[k].Is(",") {
 			for k++; k < len(toks) && k < last+10 && !toks[k].Is(","); k++ {
 			}
@@ -136,6 +165,29 @@ func claimed(s *sentence) *actors.Actor {
 		}
 	}
 	return nil
+}
+
+// branchOf skips, after a group's name, the words that name a branch of
+// it: "Islamic State's affiliate in Afghanistan claimed", "al-Qaeda's
+// branch in Yemen said".
+func branchOf(toks []text.Token, k int) int {
+	if k >= len(toks) || !toks[k].Is("affiliate", "branch", "wing", "offshoot", "arm", "franchise", "faction", "chapter") {
+		return k
+	}
+	k++
+	if k+1 < len(toks) && toks[k].Is("in") {
+		j := k + 1
+		if toks[j].Is("the") {
+			j++
+		}
+		for j < len(toks) && toks[j].Kind == text.Word && toks[j].Capitalised() {
+			j++
+		}
+		if j > k+1 {
+			k = j
+		}
+	}
+	return k
 }
 
 // claims gives an incident the actor a later sentence says was

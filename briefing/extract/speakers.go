@@ -48,10 +48,12 @@ func (x *Extractor) cleanSpeaker(d *doc, raw string) string {
 	if raw == "" {
 		return ""
 	}
-	if name, ok := x.actors.Source(raw); ok {
-		return name
-	}
 	toks := text.Tokenize(raw)
+	for _, sm := range x.actors.Sources(toks) {
+		if name, ok := sourceAt(d, toks, sm); ok {
+			return name
+		}
+	}
 	for len(toks) > 0 && toks[len(toks)-1].Kind == text.Punct {
 		toks = toks[:len(toks)-1]
 	}

@@ -103,7 +103,7 @@ func (x *Extractor) singleChildren(s *sentence, lo, hi int, have []fig) []fig {
 	if outcome == sitrep.FigureWounded {
 		return nil // wounded children are not counted apart
 	}
-	return []fig{{Figure: sitrep.Figure{What: sitrep.FigureChildren, Value: count, Sentence: s.Text, AttributedTo: s.attrib}, tok: first, subset: subset, title: s.title}}
+	return []fig{{Figure: sitrep.Figure{What: sitrep.FigureChildren, Value: count, Sentence: s.Text, AttributedTo: s.by(first)}, tok: first, subset: subset, title: s.title}}
 }
 
 // isAge reports whether w is an age written as one hyphenated word:

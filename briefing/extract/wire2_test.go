@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"testing"
 
 	sitrep "github.com/sitrep-bot/sitrep"
@@ -56,42 +55,5 @@ const wire2Floor = 29
 // whose background must not become the news, round-ups, and stories with no
 // event in them.
 func TestWireCopyHeldOut(t *testing.T) {
-	arts := feedArticles(t, "testdata/wire/wire2.xml")
-	byLink := map[string]sitrep.Article{}
-	for _, a := range arts {
-		byLink[a.Link[strings.LastIndexByte(a.Link, '/')+1:]] = a
-	}
-	rows := map[string][]wireFacts{}
-	var order []string
-	for _, want := range wire2Expected {
-		if rows[want.link] == nil {
-			order = append(order, want.link)
-		}
-		rows[want.link] = append(rows[want.link], want)
-	}
-	pass := 0
-	for _, link := range order {
-		a, ok := byLink[link]
-		if !ok {
-			t.Fatalf("no article %s", link)
-		}
-		evs := Default().Extract(a)
-		var bad []string
-		for _, want := range rows[link] {
-			if len(rows[link]) > 1 {
-				bad = append(bad, checkWireAny(want, evs)...)
-			} else {
-				bad = append(bad, checkWire(want, evs)...)
-			}
-		}
-		if len(bad) > 0 {
-			t.Logf("%s %q: %s", link, a.Title, strings.Join(bad, "; "))
-			continue
-		}
-		pass++
-	}
-	t.Logf("held-out wire copy: %d/%d articles right", pass, len(order))
-	if pass < wire2Floor {
-		t.Errorf("%d/%d held-out wire articles right, fewer than the %d reached before", pass, len(order), wire2Floor)
-	}
+	holdToWire(t, "held-out wire copy", "testdata/wire/wire2.xml", wire2Expected, wire2Floor)
 }

@@ -40,6 +40,15 @@ func adjective(ws []word, i int) bool {
 	return i+1 < len(ws) && !ws[i+1].gap && ws[i+1].start == ws[i].end+1 && adjectiveSuffixes[ws[i+1].norm]
 }
 
+// homeSuffixes make a country adjective say where a body or person comes
+// from, not where the story is: "a UK-based monitor", "US-born".
+var homeSuffixes = map[string]bool{"based": true, "born": true}
+
+// home reports whether word i is a country made a home adjective: "UK-based".
+func home(ws []word, i int) bool {
+	return adjective(ws, i) && homeSuffixes[ws[i+1].norm]
+}
+
 // locatives are the words that put a place name after them.
 var locatives = map[string]bool{
 	"in": true, "at": true, "near": true, "outside": true, "from": true, "of": true, "to": true,
@@ -109,11 +118,12 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 		}
 		if isDem || ok && s.j-s.i == 1 && (adjective(ws, i) || countryPoss) {
 			// "Syrian", "Saudi-led", "US-backed": context, not a place.
-			if isDem {
+			// "UK-based" is neither.
+			if isDem && !home(ws, i) {
 				ctx[g.str(g.entries[d].cc)] = true
 			}
 			for _, c := range s.cands {
-				if e := &g.entries[c.entry]; e.kind == kCountry {
+				if e := &g.entries[c.entry]; e.kind == kCountry && !home(ws, i) {
 					ctx[g.str(e.cc)] = true
 				}
 			}
@@ -559,6 +569,13 @@ func (g *Gazetteer) afterPerson(ws []word, i int) bool {
 		return true
 	}
 	return ws[i-1].cap && ws[i-1].sentStart && !g.common[p] && !directions[p] && !g.isPlaceWord(p) && len(g.byFirst.get(p)) == 0
+}
+
+// IsPlaceWord reports whether a word, as written, names a country, a
+// nationality or a well-known place ("Baghdad", "Syrian"), so that other
+// tables can tell it from a person's name.
+func (g *Gazetteer) IsPlaceWord(w string) bool {
+	return g.isPlaceWord(strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")))
 }
 
 // isPlaceWord reports whether a word before a name is itself a country,
