@@ -107,6 +107,13 @@ func TestPeople(t *testing.T) {
 		{"Russia's Deputy Foreign Minister Mikhail Bogdanov said so.", "Mikhail Bogdanov", "Deputy Foreign Minister", "Russia"},
 		{"Iranian Foreign Minister Mohammad Javad Zarif's visit ended.", "Mohammad Javad Zarif", "Foreign Minister", "Iran"},
 		{"It was led by Foreign Minister Sergei Lavrov.", "Sergei Lavrov", "Foreign Minister", "Russia"},
+		// Ranks written short with a dot, after an office or alone, and a
+		// counterpart named by nationality.
+		{"Army chairman Gen. Ahmed Haroun received the envoy.", "Ahmed Haroun", "Chairman", ""},
+		{"Council deputy chairman Lt. Gen. Omar Zain met him.", "Omar Zain", "Deputy Chairman", ""},
+		{"Maj. Gen. Ivan Petrenko said the front held.", "Ivan Petrenko", "Maj. Gen.", ""},
+		{"Dr. Amal Haddad treated the wounded.", "Amal Haddad", "Dr.", ""},
+		{"He spoke to his Turkish counterpart Kemal Aydin by phone.", "Kemal Aydin", "Counterpart", "Turkey"},
 	}
 	for _, tt := range tests {
 		got := tab.People(text.Tokenize(tt.sentence), demonyms)

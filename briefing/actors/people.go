@@ -87,6 +87,15 @@ func (t *Table) people(tt tagged, country func(string) (string, bool)) []PersonM
 		role := titleCase(t.roleNames[v])
 		// The name: capitalised words, particles inside.
 		j := i + n
+		// A rank or honorific after the office: "Sovereign Council
+		// chairman Gen. Abdel Fattah al-Burhan".
+		for m := 0; m < 2 && j < len(toks); m++ {
+			n2, _ := matchList(tt.starts(j).roles, toks, j)
+			if n2 == 0 || !abbreviatedTitle(toks, j, n2) {
+				break
+			}
+			j += n2
+		}
 		var name []string
 		for j < len(toks) && len(name) < 5 {
 			tk := toks[j]
@@ -186,6 +195,13 @@ func (t *Table) people(tt tagged, country func(string) (string, bool)) []PersonM
 		i = j - 1
 	}
 	return out
+}
+
+// abbreviatedTitle reports whether the title of n tokens at i is written
+// short with its dot ("Gen.", "Lt. Gen.", "Dr."), a rank before a name
+// rather than a word of it.
+func abbreviatedTitle(toks []text.Token, i, n int) bool {
+	return n > 1 && toks[i+n-1].Text == "."
 }
 
 // nameWord reports whether a token can be part of a name: capitalised, or

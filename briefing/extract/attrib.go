@@ -508,6 +508,7 @@ var personNouns = map[string]bool{
 	"organisation": true, "organization": true, "observatory": true, "governor": true, "police": true, "media": true,
 	"television": true, "tv": true, "medics": true, "doctors": true, "rescuers": true, "workers": true,
 	"minister": true, "spokesperson": true, "coalition": true, "statement": true, "report": true, "reports": true,
+	"administrator": true, "administrators": true, "mayor": true, "prosecutor": true, "prosecutors": true, "office": true,
 }
 
 // speakerText renders a speaker phrase: a leading article lower-cased, a

@@ -6,20 +6,35 @@ import (
 	"github.com/sitrep-bot/sitrep/briefing/text"
 )
 
-// clauseDay reads the day a clause's incident happened: the clause's own
-// date, else the publication day. A date that says when something was
-// said ("police said on Monday") or when a toll was revised ("the toll
-// rose to 11 on Sunday") is the report's, not the incident's: it counts
-// only when the clause names no other, and then as a guess a later
+// How surely a clause gives its incident's day.
+const (
+	dayGuessed = iota // the publication day, or a day something was said
+	daySaid           // "police said on Monday": a guess a later sentence may correct
+	dayStated         // a day the clause names
+	dayTied           // a day named with the incident's own word: "the strike on Tuesday", "Monday's strike"
+)
+
+// clauseDay reads the day a clause's incident happened and how surely:
+// the clause's own date, else the publication day. A date that says when
+// something was said ("police said on Monday") or when a toll was revised
+// ("the toll rose to 11 on Sunday") is the report's, not the incident's: it
+// counts only when the clause names no other, and then as a guess a later
 // sentence may correct. "On Sunday, a day after the attack" puts the
-// incident a day before the clause's date.
-func (x *Extractor) clauseDay(d *doc, c clause) (time.Time, bool) {
+// incident a day before the clause's date. A date tied to the trigger at
+// trig ("the strike on Tuesday afternoon") beats the clause's others; in a
+// sentence about the aftermath only such a date counts.
+func (x *Extractor) clauseDay(d *doc, c clause, trig int) (time.Time, int) {
 	s := c.s
-	day, known := d.pub, false
+	day, rank := d.pub, dayGuessed
 	var said time.Time
+	after := x.aftermath(s, c)
 	for _, dt := range s.dates {
 		if dt.First < c.lo || dt.First >= c.hi || dt.Coarse || !inWindow(dt.Day, d.pub) {
 			continue
+		}
+		if tiedDay(s, dt, trig) {
+			day, rank = dt.Day, dayTied
+			break
 		}
 		if reportDate(s.toks, dt.First) {
 			if said.IsZero() {
@@ -27,19 +42,43 @@ func (x *Extractor) clauseDay(d *doc, c clause) (time.Time, bool) {
 			}
 			continue
 		}
-		day, known = dt.Day, true
-		break
+		if rank < dayStated && !after {
+			day, rank = dt.Day, dayStated
+		}
 	}
-	if !known && !said.IsZero() {
-		day = said
+	if rank < dayStated && !said.IsZero() {
+		day, rank = said, daySaid
 	}
 	if c.back > 0 {
-		day, known = day.AddDate(0, 0, -c.back), true
+		day, rank = day.AddDate(0, 0, -c.back), max(rank, dayStated)
 	}
 	if c.relative {
 		day = d.pub.AddDate(0, 0, -c.offset)
 	}
-	return day, known
+	return day, rank
+}
+
+// tiedDay reports whether a date is stated with the incident word at trig:
+// "the strike on Tuesday afternoon", "Monday's Israeli strike".
+func tiedDay(s *sentence, dt text.Date, trig int) bool {
+	if trig < 0 {
+		return false
+	}
+	if dt.Last < trig {
+		return trig-dt.Last <= 3 && possessive(s.toks[dt.Last].Text)
+	}
+	return dt.First > trig && dt.First <= trig+2 && s.toks[dt.First].Is("on")
+}
+
+// possessiveDay reports whether a day's possessive stands just before the
+// trigger at trig: "Monday's strike", "Tuesday's Israeli attack".
+func possessiveDay(s *sentence, trig int) bool {
+	for _, dt := range s.dates {
+		if dt.Last < trig && trig-dt.Last <= 3 && possessive(s.toks[dt.Last].Text) && !dt.Coarse {
+			return true
+		}
+	}
+	return false
 }
 
 // sayingVerbs before a date make it the day something was said.

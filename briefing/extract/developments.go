@@ -28,7 +28,7 @@ func (x *Extractor) developments(d *doc) []*event {
 			if e == nil {
 				continue
 			}
-			if setting(s.toks, i) || e.value == sitrep.KindSanctions && opposed(s.toks, i) {
+			if setting(s.toks, i) || e.value == sitrep.KindSanctions && opposed(s.toks, i) || e.value == sitrep.KindTalks && calledFor(s.toks, i) {
 				// "in a statement after a meeting", "rejected sanctions":
 				// the occasion or the object, not the act.
 				i += n - 1
@@ -182,7 +182,24 @@ func (x *Extractor) participants(d *doc, s *sentence) []sitrep.Person {
 			}
 		}
 	}
+	counterparts(out)
 	return out
+}
+
+// counterparts gives a person named as another's counterpart ("his
+// Turkish counterpart Hakan Fidan") that person's office.
+func counterparts(people []sitrep.Person) {
+	for i := range people {
+		if people[i].Role != "Counterpart" {
+			continue
+		}
+		for _, o := range people {
+			if o.Role != "" && o.Role != "Counterpart" {
+				people[i].Role = o.Role
+				break
+			}
+		}
+	}
 }
 
 // titledPerson is someone the article named with a title, and the
@@ -316,7 +333,7 @@ func (x *Extractor) absorbDev(d *doc, e *event, cd devCandidate) {
 		if pl.tok > 0 {
 			prev = s.toks[pl.tok-1].Norm
 		}
-		if r > e.placeRank && (prev == "in" || prev == "of" || prev == "at" || prev == "to") {
+		if r > e.placeRank && (prev == "in" || prev == "of" || prev == "at" || prev == "to") && !topicPlace(s.toks, pl.tok) {
 			p := pl
 			e.place, e.placeRank = &p, r
 		}
@@ -690,6 +707,44 @@ func setting(toks []text.Token, i int) bool {
 		return false
 	}
 	return toks[k].Is("after", "following", "before", "during") || toks[k].Is("of") && k > 0 && toks[k-1].Is("ahead", "sidelines", "eve", "margins")
+}
+
+// topicNouns before "in" or "of" make the place after them what a
+// development is about, not where it happened: "discussed the conflict
+// in Ukraine", "the situation in Gaza".
+var topicNouns = map[string]bool{
+	"conflict": true, "war": true, "crisis": true, "situation": true, "fighting": true, "settlement": true,
+	"developments": true, "peace": true, "truce": true, "ceasefire": true, "violence": true, "escalation": true,
+	"events": true, "offensive": true, "reconstruction": true, "future": true, "security": true, "humanitarian": true,
+}
+
+// topicPlace reports whether the place at token tok is named as a topic.
+func topicPlace(toks []text.Token, tok int) bool {
+	k := tok - 2
+	if k >= 0 && toks[k].Is("the") {
+		k--
+	}
+	return k >= 0 && tok >= 1 && toks[tok-1].Is("in", "of", "over", "about") && topicNouns[toks[k].Norm]
+}
+
+// callingWords before talks make them what someone asks for, not talks
+// held: "called for the ceasefire talks to resume", "urged negotiations".
+var callingWords = map[string]bool{
+	"called": true, "calls": true, "call": true, "calling": true, "urged": true, "urges": true, "urging": true,
+	"demanded": true, "demands": true, "appealed": true, "pressed": true, "pushed": true, "push": true,
+}
+
+// calledFor reports whether the talks at i are called for rather than held.
+func calledFor(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if callingWords[toks[k].Norm] {
+			return true
+		}
+		if toks[k].Is(",", ".", ";", "and", "held", "hold", "began", "resumed") {
+			return false
+		}
+	}
+	return false
 }
 
 // opposingWords before "sanctions" make them what someone opposes, not

@@ -101,6 +101,12 @@ func (x *Extractor) figures(s *sentence, lo, hi int) []fig {
 		if among(toks, nounEnd, hi) {
 			subset = true
 		}
+		// "One of the victims, a 62-year-old man, died in hospital": one
+		// already counted, unless a category follows ("two of the dead
+		// were children").
+		if oneOfToll(toks, nounEnd, hi) && laterCategory(x, toks, nounEnd, hi) == "" {
+			continue
+		}
 		// "including 10 women and three infants": the list goes on, unless
 		// the number has an outcome of its own ("and 43 others were
 		// injured").
@@ -159,6 +165,7 @@ func (x *Extractor) figures(s *sentence, lo, hi int) []fig {
 	}
 	out = append(out, x.vagueShares(s, lo, hi)...)
 	out = append(out, x.singleChildren(s, lo, hi, out)...)
+	out = append(out, x.singleVictim(s, lo, hi, out)...)
 	return out
 }
 
@@ -364,6 +371,16 @@ func among(toks []text.Token, i, hi int) bool {
 		}
 	}
 	return false
+}
+
+// oneOfToll reports whether a count is taken out of a toll already given:
+// "one of the victims … died in hospital", "two of those killed". "12 of
+// them children" is read by ofThem.
+func oneOfToll(toks []text.Token, i, hi int) bool {
+	if i+2 >= hi || !toks[i].Is("of") || !toks[i+1].Is("the", "those") {
+		return false
+	}
+	return isToll(toks[i+2].Norm) || toks[i+2].Is("wounded", "injured")
 }
 
 // laterCategory reads "36 of those killed are civilians" and "X of the

@@ -59,9 +59,17 @@ type candidate struct {
 	rank     int
 	day      time.Time
 	dayKnown bool
-	perp     string
-	target   string
-	anaphor  bool   // "the strikes", "the attack": refers back
+	dayRank  int // how surely the clause gives its day: dayGuessed … dayTied
+	// fresh is set for a clause that says it tells another incident:
+	// "Later on Tuesday, …", "Separately, …", "In another attack, …".
+	fresh   bool
+	perp    string
+	target  string
+	anaphor bool // "the strikes", "the attack": refers back
+	// definite is set when the word that set the kind itself refers back
+	// ("The blast shattered windows", "Tuesday's strikes were aimed at"),
+	// not another incident the clause names.
+	definite bool
 	subject  string // "The soldiers were killed by …": the figure category it refers back to
 	noun     string // and the noun itself
 	civil    bool   // names a civilian site or civilians as what was struck
@@ -90,10 +98,16 @@ func clauses(s *sentence) []clause {
 		if n == 0 || toks[i+2].Is("earlier") {
 			continue
 		}
+		if toks[i].Capitalised() {
+			// "A day after the first massacre in X, air strikes killed
+			// dozens in Y": the sentence's news is the later incident,
+			// and where the earlier one's words end is not marked.
+			break
+		}
 		if toks[i+2].Is("before") {
 			n = -n
 		}
-		if n > 0 && afterIncident(toks, i+3) {
+		if n > 0 && afterIncident(toks, i+3) && (isRevision(toks[:i]) || !ownTrigger(s, 0, i)) {
 			// "…, a day after the attack": the clause reports the
 			// aftermath of an incident a day earlier.
 			return []clause{{s: s, lo: 0, hi: len(toks), back: n}}
@@ -101,6 +115,18 @@ func clauses(s *sentence) []clause {
 		return []clause{{s: s, lo: 0, hi: i}, {s: s, lo: i + 3, hi: len(toks), offset: n, relative: true}}
 	}
 	return []clause{{s: s, lo: 0, hi: len(toks)}}
+}
+
+// ownTrigger reports whether toks[lo:hi] name an incident of their own with
+// a word that says what happened: "drones hit Sumy on Wednesday, a day
+// after a missile strike" reports the drones, not the day after.
+func ownTrigger(s *sentence, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if e, _ := matchEntries(s.lists(i).triggers, s.toks, i); e != nil && e.strength >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // incidents reads the incidents an article reports.
@@ -114,6 +140,11 @@ func (x *Extractor) incidents(d *doc) []*event {
 		for _, c := range clauses(s) {
 			cd, ok := x.candidate(d, c)
 			if !ok {
+				continue
+			}
+			if c.relative && !hasCounted(cd.figs) {
+				// "… a day after a deadly missile strike": another
+				// incident recalled, not reported.
 				continue
 			}
 			if c.relative && main != nil {
@@ -181,6 +212,19 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 		return cd, false
 	}
 	cd.civil = x.civilianSite(s, c.lo, c.hi)
+	cd.definite = cd.trigger > 0 && s.toks[cd.trigger-1].Is("the", "this", "that", "these", "those")
+	if !hasCounted(cd.figs) && (x.aftermath(s, c) || quoteOnly(s, c, cd.trigger)) {
+		// "The city is still mourning the victims of a strike on
+		// Monday": an incident recalled, not reported. "We discussed
+		// drones," the president said: words, not an attack.
+		return cd, false
+	}
+	if cd.trigger >= 0 && cd.strength >= 2 && !hasCounted(cd.figs) && x.weaponOnly(s, c, cd.trigger) {
+		// "joint production of drones", "more air defence": a weapon
+		// named with no attack on anyone.
+		return cd, false
+	}
+	cd.fresh = c.lo == 0 && freshIncident(s.toks)
 	if cd.strength < 2 && !hasCounted(cd.figs) {
 		// "The soldiers were reportedly killed by …" adds to the count of soldiers.
 		if subj := x.sameSubject(s, c); subj != "" {
@@ -191,26 +235,43 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 		// "Their captors killed them on Wednesday": the incident told
 		// before, now dated and its perpetrator named.
 		if k := killedPronoun(s.toks, c.lo, c.hi); k >= 0 {
-			cd.day, cd.dayKnown = x.clauseDay(d, c)
+			cd.day, cd.dayRank = x.clauseDay(d, c, cd.trigger)
+			cd.dayKnown = cd.dayRank >= dayStated
 			cd.perp, _ = x.roles(s, c.lo, c.hi, d.hint)
 			cd.placeOnly = true
 			return cd, true
 		}
-		// "The strike hit the town of X": the incident told before, now placed.
+		// "The strike hit the town of X": the incident told before, now
+		// placed. "The strike on Tuesday afternoon damaged a warehouse":
+		// now dated.
 		if cd.anaphor && cd.trigger >= 0 {
-			if p, r := x.bestPlace(s, c.lo, c.hi, cd.trigger, d.hint); p != nil && r > rankRegion {
-				cd.place, cd.rank, cd.placeOnly = p, r, true
-				cd.day, cd.dayKnown = d.pub, false
+			p, r := x.bestPlace(s, c.lo, c.hi, cd.trigger, d.hint)
+			day, rank := x.clauseDay(d, c, cd.trigger)
+			if p != nil && r > rankRegion || rank == dayTied {
+				if p != nil && r > rankRegion {
+					cd.place, cd.rank = p, r
+				}
+				cd.day, cd.dayKnown, cd.placeOnly = d.pub, false, true
+				if rank == dayTied {
+					cd.day, cd.dayKnown, cd.dayRank = day, true, rank
+				}
 				return cd, true
 			}
 		}
-		return cd, false
+		// "condemns Monday's Israeli strike on a school": a weak word tied
+		// to its day still names an incident.
+		if cd.trigger < 0 || cd.anaphor || !possessiveDay(s, cd.trigger) {
+			return cd, false
+		}
+		// It is definite, like "the strike": the incident just told, if any.
+		cd.anaphor, cd.definite = true, true
 	}
 	if cd.strength < 2 {
 		// A weak word ("strikes", "attack") with a toll still says what happened.
 		cd.strength = min(cd.strength, 1)
 	}
-	cd.day, cd.dayKnown = x.clauseDay(d, c)
+	cd.day, cd.dayRank = x.clauseDay(d, c, cd.trigger)
+	cd.dayKnown = cd.dayRank >= dayStated
 	anchor := cd.trigger
 	if anchor < 0 && len(cd.figs) > 0 {
 		anchor = cd.figs[0].tok
@@ -338,7 +399,7 @@ func (x *Extractor) bestPlace(s *sentence, lo, hi, anchor int, hint string) (*pl
 	bestRank := rankNone
 	for i := range s.places {
 		p := &s.places[i]
-		if p.tok < lo || p.tok >= hi || insideActor(s, p.tok) || origin(s, p.tok) || metonym(s, p) {
+		if p.tok < lo || p.tok >= hi || insideActor(s, p.tok) || origin(s, p.tok) || metonym(s, p) || partOfTown(s, i) || nationality(s, p) && p.Place.Country != hint {
 			continue
 		}
 		rank := placeRank(p.Kind)
@@ -358,6 +419,8 @@ func (x *Extractor) bestPlace(s *sentence, lo, hi, anchor int, hint string) (*pl
 		}
 		if p.tok > 0 {
 			switch {
+			case fromPlace(s, p.tok):
+				score -= 3
 			case afterLocative(s, p.tok):
 				score += 1
 			case s.toks[p.tok-1].Is("from", "to", "toward", "towards"):
@@ -376,6 +439,87 @@ func (x *Extractor) bestPlace(s *sentence, lo, hi, anchor int, hint string) (*pl
 		}
 	}
 	return best, bestRank
+}
+
+// nationality reports whether a country is named as the nationality of
+// forces, not as a place: "US, UK jets pound …", "UK warplanes". In an
+// article about that country's own war ("Syria air raid kills 12") it is
+// still where the strike fell.
+func nationality(s *sentence, p *placeAt) bool {
+	if p.Kind != places.KindCountry {
+		return false
+	}
+	k := afterPlace(s, p)
+	for n := 0; k+1 < len(s.toks) && n < 2 && s.toks[k].Is("and", ",") && s.toks[k+1].Capitalised(); n++ {
+		k += 2 // "US, UK jets": the next country's
+	}
+	return k < len(s.toks) && forceNounAfter(s.toks, k-1, len(s.toks))
+}
+
+// partWords name a part of a town, or stand between one and the town:
+// "the Al-Tuffah neighbourhood of Gaza City", "the Abu Shouk camp for
+// displaced people, on the edge of El Fasher".
+var partWords = map[string]bool{
+	"neighbourhood": true, "neighborhood": true, "district": true, "camp": true, "quarter": true, "suburb": true,
+	"area": true, "refugee": true, "displacement": true, "for": true, "displaced": true, "people": true, "refugees": true,
+	"families": true, "of": true, "in": true, "on": true, "at": true, "near": true, "outside": true, "the": true, "a": true,
+	"edge": true, "outskirts": true, ",": true, "western": true, "eastern": true, "northern": true, "southern": true,
+}
+
+// partOfTown reports whether place i of a sentence is a part of a town
+// the gazetteer lacks, named with the town it is in: then the town places
+// the event. "The Al-Tuffah neighbourhood of Gaza City" is in Gaza City,
+// "Kharkiv's Saltivskyi district" in Kharkiv.
+func partOfTown(s *sentence, i int) bool {
+	p := &s.places[i]
+	if !p.Unlisted {
+		return false
+	}
+	k := afterPlace(s, p)
+	if k >= len(s.toks) || !s.toks[k].Is("neighbourhood", "neighborhood", "district", "camp", "quarter", "suburb", "area", "refugee") {
+		return false
+	}
+	// "Kharkiv's Saltivskyi district".
+	if i > 0 {
+		q := &s.places[i-1]
+		if q.Kind == places.KindCity && !q.Unlisted && q.Place.Country == p.Place.Country && afterPlace(s, q) == p.tok && possessive(s.toks[p.tok-1].Text) {
+			return true
+		}
+	}
+	for j := i + 1; j < len(s.places); j++ {
+		q := &s.places[j]
+		if q.tok-p.tok > 14 {
+			return false
+		}
+		for ; k < q.tok; k++ {
+			if !partWords[s.toks[k].Norm] {
+				return false
+			}
+		}
+		if q.Kind == places.KindCity && !q.Unlisted && q.Place.Country == p.Place.Country {
+			return true
+		}
+		k = afterPlace(s, q)
+	}
+	return false
+}
+
+// fromPlace reports whether the place at token tok is where people came
+// from, named through a noun phrase: "evacuees from the besieged towns of
+// Foua and Kefraya", "residents out of the village of X".
+func fromPlace(s *sentence, tok int) bool {
+	for k := tok - 1; k >= 0 && k >= tok-10; k-- {
+		tk := s.toks[k]
+		switch {
+		case tk.Is("from") || tk.Is("of") && k > 0 && s.toks[k-1].Is("out"):
+			return k < tok-1
+		case tk.Is("the", "of", "and", "two", "towns", "villages", "town", "village", "city", "cities", "areas", "area", "besieged", "neighbouring", "nearby"):
+		case tk.Kind == text.Word && (tk.Capitalised() || strings.Contains(tk.Norm, "-") || strings.HasSuffix(tk.Norm, "ern") || strings.HasSuffix(tk.Norm, "ly") || strings.HasSuffix(tk.Norm, "ged")):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // insideActor reports whether token i lies in an actor or source name
@@ -520,6 +664,16 @@ func (x *Extractor) mergeTarget(evs []*event, cd candidate) *event {
 	if len(evs) == 0 {
 		return nil
 	}
+	if cd.c.relative {
+		// "… a day after an air strike killed 12 in X": an incident of
+		// another day joins only one told for that day.
+		for i := len(evs) - 1; i >= 0; i-- {
+			if e := evs[i]; e.dayKnown && e.Day.Equal(cd.day) && kindsCompatible(e, cd) && (cd.place == nil || e.place == nil || samePlace(e.place, cd.place)) {
+				return e
+			}
+		}
+		return nil
+	}
 	if cd.subject != "" {
 		for i := len(evs) - 1; i >= 0; i-- {
 			for _, f := range evs[i].figs {
@@ -536,6 +690,14 @@ func (x *Extractor) mergeTarget(evs []*event, cd candidate) *event {
 			}
 		}
 		return nil
+	}
+	if cd.fresh && cd.kind != "" && (cd.strength >= 2 || hasCounted(cd.figs)) && !cd.placeOnly {
+		return nil
+	}
+	if cd.definite && !cd.placeOnly && !hasCounted(cd.figs) && cd.rank <= rankRegion {
+		// "The blast shattered windows", "Tuesday's strikes were aimed
+		// at …": the incident just told.
+		return evs[len(evs)-1]
 	}
 	specific := cd.place != nil && cd.rank > rankCountry
 	if specific {
@@ -621,7 +783,8 @@ func (x *Extractor) absorb(e *event, cd candidate) {
 	}
 	// A headline's word for the attack gives way to the body's equally
 	// sure one: "bomb attack" over "a guided aerial bomb struck".
-	if cd.strength > e.strength || cd.strength == e.strength && e.kindTitle && !s.title && cd.kind != "" {
+	refers := cd.definite && !hasCounted(cd.figs) && len(e.Sentences) > 1
+	if !refers && (cd.strength > e.strength || cd.strength == e.strength && e.kindTitle && !s.title && cd.kind != "") {
 		e.Kind, e.strength, e.kindTitle = cd.kind, cd.strength, s.title
 	}
 	if e.place == nil && cd.place != nil {
@@ -734,6 +897,7 @@ func (x *Extractor) finishIncident(d *doc, e *event) bool {
 			e.Place = e.precise.Place
 		}
 	}
+	x.groundRaid(e)
 	if onCivilians(e) {
 		e.Kind = sitrep.KindAttack
 	}

@@ -104,6 +104,10 @@ type lexicons struct {
 	notNews map[string]bool
 	// weapons and weaponMods name weapon systems: "Apache attack helicopters".
 	weapons, weaponMods map[string]bool
+	// aftermath words make a sentence about an incident's aftermath.
+	aftermath map[string]bool
+	// attackVerbs make a weapon the means of an attack.
+	attackVerbs map[string]bool
 }
 
 func loadLexicons() *lexicons {
@@ -128,6 +132,13 @@ func loadLexicons() *lexicons {
 	}
 	for _, f := range lines("weapon-modifiers.txt") {
 		lx.weaponMods[f[0]] = true
+	}
+	lx.aftermath, lx.attackVerbs = map[string]bool{}, map[string]bool{}
+	for _, f := range lines("aftermath.txt") {
+		lx.aftermath[f[0]] = true
+	}
+	for _, f := range lines("attack-verbs.txt") {
+		lx.attackVerbs[f[0]] = true
 	}
 	lx.notNews = map[string]bool{}
 	for _, f := range lines("not-news.txt") {

@@ -48,18 +48,16 @@ func (x *Extractor) demonymPerp(d *doc, s *sentence, lo, hi int) string {
 		if tk.Kind != text.Word || !tk.Capitalised() {
 			continue
 		}
-		// "a Russian cruise missile", "a Russian guided aerial bomb".
-		j := i + 1
-		for m := 1; m <= 2 && i+1+m < hi; m++ {
-			if !forceModifiers[toks[i+m].Norm] {
-				break
+		if !forceNounAfter(toks, i, hi) {
+			// "US and British warplanes", "US, UK jets": the first of
+			// two countries whose forces struck together.
+			k := i + 1
+			if !(k+1 < hi && toks[k].Is("and", ",") && toks[k+1].Capitalised() && forceNounAfter(toks, k+1, hi)) {
+				continue
 			}
-			if forceNouns[toks[i+1+m].Norm] {
-				j = i + 1 + m
+			if _, ok := d.country(toks[k+1].Text); !ok {
+				continue
 			}
-		}
-		if !forceNouns[toks[j].Norm] || toks[j].Norm == "air" && (j+1 >= len(toks) || !toks[j+1].Is("strike", "strikes", "raid", "raids", "force", "attack", "attacks")) {
-			continue
 		}
 		if i > 0 && (notStriking[toks[i-1].Norm] || toks[i-1].Kind == text.Digits || text.IsNumberWord(toks[i-1].Norm)) {
 			continue
@@ -76,6 +74,25 @@ func (x *Extractor) demonymPerp(d *doc, s *sentence, lo, hi int) string {
 		}
 	}
 	return ""
+}
+
+// forceNounAfter reports whether a weapon or force noun follows the
+// adjective at i, perhaps after modifiers: "Russian jets", "a Russian
+// cruise missile", "a Russian guided aerial bomb".
+func forceNounAfter(toks []text.Token, i, hi int) bool {
+	j := i + 1
+	if j >= hi {
+		return false
+	}
+	for m := 1; m <= 2 && i+1+m < hi; m++ {
+		if !forceModifiers[toks[i+m].Norm] {
+			break
+		}
+		if forceNouns[toks[i+1+m].Norm] {
+			j = i + 1 + m
+		}
+	}
+	return forceNouns[toks[j].Norm] && (toks[j].Norm != "air" || j+1 < len(toks) && toks[j+1].Is("strike", "strikes", "raid", "raids", "force", "attack", "attacks"))
 }
 
 // claimVerbs after an actor say it did the attack: "X claimed
@@ -370,6 +387,32 @@ func (x *Extractor) settleRoles(e *event) {
 	if e.Target == e.Perpetrator {
 		e.Target = ""
 	}
+}
+
+// groundRaid makes an incident read as an air strike only from "raid" or
+// "raids" a ground attack when everyone the article says did it has no
+// aircraft: "ADF rebels killed 22 in raids on villages".
+func (x *Extractor) groundRaid(e *event) {
+	if e.Kind != sitrep.KindAirstrike || e.strength > 2 || e.Perpetrator == "" || x.canStrike(e, e.Perpetrator) || !saysRaid(e) {
+		return
+	}
+	for _, p := range e.perps {
+		if x.canStrike(e, p) {
+			return
+		}
+	}
+	e.Kind, e.strength = sitrep.KindClash, 1
+}
+
+// saysRaid reports whether an event's text calls it a raid.
+func saysRaid(e *event) bool {
+	for _, s := range e.Sentences {
+		l := strings.ToLower(s)
+		if strings.Contains(l, " raid") {
+			return true
+		}
+	}
+	return false
 }
 
 // canStrike reports whether the actor named p can have carried out the air

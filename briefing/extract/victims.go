@@ -141,3 +141,62 @@ func childOutcomeAfter(toks []text.Token, i, hi int) string {
 	}
 	return ""
 }
+
+// personNounsOne name one person killed: "a 71-year-old woman", "an
+// elderly man", "a civilian". Children are read by singleChildren.
+var personNounsOne = map[string]string{
+	"man": sitrep.FigureKilled, "woman": sitrep.FigureWomen, "civilian": sitrep.FigureCivilians, "person": sitrep.FigureKilled,
+	"resident": sitrep.FigureCivilians, "farmer": sitrep.FigureCivilians, "shepherd": sitrep.FigureCivilians, "pensioner": sitrep.FigureCivilians,
+	"driver": sitrep.FigureCivilians, "villager": sitrep.FigureCivilians, "worker": sitrep.FigureCivilians,
+	"soldier": sitrep.FigureFighters, "policeman": sitrep.FigureFighters, "serviceman": sitrep.FigureFighters,
+}
+
+// personModifiers may stand between "a" and the person noun besides an
+// age: "an elderly man", "a local resident".
+var personModifiers = map[string]bool{"elderly": true, "young": true, "local": true, "old": true, "pregnant": true, "disabled": true, "civilian": true}
+
+// singleVictim reads one person a clause says was killed when it gives
+// no number: "A 71-year-old woman was killed by artillery fire", "shelling
+// killed an elderly man". A person in an apposition ("One of the victims,
+// a 62-year-old man, died") is one already counted and is not read.
+func (x *Extractor) singleVictim(s *sentence, lo, hi int, have []fig) []fig {
+	for _, f := range have {
+		if f.Value > 0 || f.Vague != "" {
+			return nil
+		}
+	}
+	toks := s.toks
+	for k := lo; k < hi; k++ {
+		if !toks[k].Is("a", "an") {
+			continue
+		}
+		j := k + 1
+		for j < hi && j < k+4 && (personModifiers[toks[j].Norm] || isAge(toks[j].Norm)) {
+			j++
+		}
+		if j >= hi {
+			return nil
+		}
+		what, ok := personNounsOne[toks[j].Norm]
+		if !ok {
+			continue
+		}
+		outcome := ""
+		switch {
+		case k == lo || k == 0:
+			// "A 71-year-old woman was killed …", "A man died …".
+			outcome = childOutcomeAfter(toks, j+1, hi)
+			if outcome == "" && j+1 < hi && toks[j+1].Is("died") {
+				outcome = sitrep.FigureKilled
+			}
+		case killedBefore[toks[k-1].Norm] && !toks[k-1].Is("toll", "dead", "claimed", "claiming", "lost", "losing"):
+			// "… killing a woman".
+			outcome = sitrep.FigureKilled
+		}
+		if outcome != sitrep.FigureKilled {
+			return nil
+		}
+		return []fig{{Figure: sitrep.Figure{What: what, Value: 1, Sentence: s.Text, AttributedTo: s.by(k)}, tok: k, title: s.title}}
+	}
+	return nil
+}

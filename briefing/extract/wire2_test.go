@@ -49,7 +49,7 @@ var wire2Expected = []wireFacts{
 
 // wire2Floor is how many of the held-out articles extraction gets right; a
 // change may raise it, never lower it.
-const wire2Floor = 29
+const wire2Floor = 30
 
 // TestWireCopyHeldOut holds extraction to the second wire set: long pieces
 // whose background must not become the news, round-ups, and stories with no

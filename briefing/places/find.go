@@ -16,7 +16,7 @@ var cueNouns = map[string]bool{
 	"village": true, "villages": true, "town": true, "towns": true, "city": true, "hamlet": true,
 	"neighbourhood": true, "neighborhood": true, "district": true, "suburb": true, "area": true,
 	"camp": true, "settlement": true, "locality": true, "township": true, "outskirts": true,
-	"quarter": true,
+	"quarter": true, "territory": true,
 }
 
 // regionWords after or before a name make the mention its region: "Idlib
@@ -107,6 +107,12 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 			continue
 		}
 		s, ok := g.match(ws, i)
+		if g.function[w.norm] && (!ok || s.j-s.i == 1) {
+			// "The city is still mourning", "Its mayor said": a capital
+			// that only starts a sentence. "The Hague" still matches.
+			i++
+			continue
+		}
 		d, isDem := g.demonym[w.norm]
 		countryPoss := ok && s.poss && g.entries[s.cands[0].entry].kind == kCountry
 		if c, ok := g.capitalAfter(ws, i, d, isDem, s, ok); ok {
@@ -162,10 +168,15 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 		return nil
 	}
 	// Countries and regions named plainly set the context for the rest.
-	admins := map[string]bool{}
+	// Well-known towns named plainly settle a name two countries share:
+	// "eastern Congo" in a text that names Goma.
+	admins, towns := map[string]bool{}, map[string]bool{}
 	for _, s := range spans {
 		if s.fuzzy || len(s.cands) == 0 {
 			continue
+		}
+		if cc, ok := g.wellKnownTown(s); ok {
+			towns[cc] = true
 		}
 		cc, admin, strong := "", "", true
 		_, suffix := regionSuffix(ws, s.j)
@@ -192,14 +203,14 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 		s := &spans[k]
 		if len(s.cands) > 0 {
 			s.person = g.afterPerson(ws, s.i)
-			g.choose(ws, s, ctx, admins)
+			g.choose(ws, s, ctx, admins, towns)
 			// A spelling listed only for places elsewhere may still be an
 			// unlisted spelling of a place in this text's country:
 			// "rebel-held Atareb" for Atarib.
 			if !s.ok && !s.fuzzy && !s.cue && s.j-s.i == 1 {
 				if alt, ok := g.fuzzySpan(ws, s.i); ok {
 					alt.person = s.person
-					g.choose(ws, &alt, ctx, admins)
+					g.choose(ws, &alt, ctx, admins, towns)
 					if alt.ok {
 						*s = alt
 					}
@@ -230,6 +241,22 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	}
 	return out
+}
+
+// wellKnownTown returns the country of a span that names, by its own
+// name, a capital, a regional seat or a city of 100,000 or more, and
+// nothing in another country.
+func (g *Gazetteer) wellKnownTown(s span) (string, bool) {
+	cc, town := "", false
+	for _, c := range s.cands {
+		e := &g.entries[c.entry]
+		if cc != "" && g.str(e.cc) != cc || e.kind == kCountry {
+			return "", false
+		}
+		cc = g.str(e.cc)
+		town = town || c.src <= srcPrimary && e.kind == kCity && (e.curated || e.seat >= 2 || e.pop >= 100000)
+	}
+	return cc, town
 }
 
 // match finds the longest name starting at word i.
@@ -491,7 +518,7 @@ func regionPrefix(ws []word, i int) bool {
 }
 
 // choose picks the reading of span s, or none.
-func (g *Gazetteer) choose(ws []word, s *span, ctx, admins map[string]bool) {
+func (g *Gazetteer) choose(ws []word, s *span, ctx, admins, towns map[string]bool) {
 	text := ws[s.i].norm
 	for k := s.i + 1; k < s.j; k++ {
 		text += " " + ws[k].norm
@@ -542,6 +569,14 @@ func (g *Gazetteer) choose(ws []word, s *span, ctx, admins map[string]bool) {
 		switch {
 		case e.kind == kCountry && c.src <= srcPrimary:
 			score += 400
+			if towns[g.str(e.cc)] {
+				score += 300
+			}
+			if c.src == srcAlias {
+				// The hand-kept table settles a name two countries
+				// share when the text does not.
+				score++
+			}
 		case e.curated:
 			score += 200
 		}

@@ -27,6 +27,7 @@ type Sources struct {
 	Common    []byte // one word a line
 	Persons   []byte // first names and titles, one a line
 	Orgs      []byte // words of organisations' and agencies' names, one a line
+	Function  []byte // function words ("the", "its", "after"), one a line
 }
 
 // Name sources, strongest first.
@@ -91,7 +92,10 @@ type Gazetteer struct {
 	common  map[string]bool  // normalised
 	persons map[string]bool  // normalised first names and titles
 	orgs    map[string]bool  // normalised words of organisations' names
-	capital map[string]int32 // ISO code → the country's capital city
+	// function holds normalised function words, which are never a place
+	// alone nor a village name's first word.
+	function map[string]bool
+	capital  map[string]int32 // ISO code → the country's capital city
 	// capitalOf maps a country's name to its capital's, built on first use.
 	capitalOnce sync.Once
 	capitalOf   map[string]string
@@ -157,6 +161,7 @@ func Load(src Sources) (*Gazetteer, error) {
 		common:    map[string]bool{},
 		persons:   map[string]bool{},
 		orgs:      map[string]bool{},
+		function:  map[string]bool{},
 		capital:   map[string]int32{},
 		asWritten: map[string]int32{},
 		byKeyAll:  newMultimap[int32](),
@@ -211,6 +216,9 @@ func Load(src Sources) (*Gazetteer, error) {
 	}
 	for _, l := range lines(src.Orgs) {
 		g.orgs[normText(l)] = true
+	}
+	for _, l := range lines(src.Function) {
+		g.function[normText(l)] = true
 	}
 	g.freeze()
 	return g, nil

@@ -18,7 +18,7 @@ import (
 
 //go:generate go run ./internal/gen -out data
 
-//go:embed data/countries.tsv data/admin1.tsv data/cities.tsv.gz data/aliases.tsv data/demonyms.tsv data/stop.txt data/common.txt data/person-words.txt data/org-words.txt
+//go:embed data/countries.tsv data/admin1.tsv data/cities.tsv.gz data/aliases.tsv data/demonyms.tsv data/stop.txt data/common.txt data/person-words.txt data/org-words.txt data/function-words.txt
 var dataFS embed.FS
 
 // Mention kinds.
@@ -41,6 +41,10 @@ type Mention struct {
 	Start int    // byte offset of the first byte
 	End   int    // byte offset after the last byte
 	Kind  string // KindCountry, KindRegion, KindCity or KindVillage
+	// Unlisted is set for a village the gazetteer lacks, named by a cue
+	// ("the Al-Tuffah neighbourhood of Gaza City") and placed at its
+	// province: the place that locates it is the surer one.
+	Unlisted bool
 }
 
 var (
@@ -73,6 +77,7 @@ func loadFS() (*Gazetteer, error) {
 		{"data/cities.tsv.gz", &src.Cities}, {"data/aliases.tsv", &src.Aliases},
 		{"data/demonyms.tsv", &src.Demonyms}, {"data/stop.txt", &src.Stop}, {"data/common.txt", &src.Common},
 		{"data/person-words.txt", &src.Persons}, {"data/org-words.txt", &src.Orgs},
+		{"data/function-words.txt", &src.Function},
 	}
 	for _, f := range files {
 		b, err := dataFS.ReadFile(f.name)

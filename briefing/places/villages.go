@@ -45,7 +45,7 @@ func (g *Gazetteer) villages(text string, ws []word, spans []span, out []Mention
 		if g.stop[normText(nm)] {
 			continue
 		}
-		v := village{s: s, m: Mention{Place: sitrep.Place{Name: nm, Key: translit.Key(nm)}, Text: text[start:end], Start: start, End: end, Kind: KindVillage}}
+		v := village{s: s, m: Mention{Place: sitrep.Place{Name: nm, Key: translit.Key(nm)}, Text: text[start:end], Start: start, End: end, Kind: KindVillage, Unlisted: true}}
 		if s.loc {
 			// "near X in Kachin state": X only if the known place follows.
 			prov, ok := placeAfter(out, ws, s.j)

@@ -90,19 +90,47 @@ func (b *Batch) Add(ctx context.Context, events ...sitrep.Event) error {
 			return fmt.Errorf("story: finding candidate stories: %w", err)
 		}
 	}
-	for i, e := range events {
-		s, ok := Best(e, p.candidates(keys[i], spans[i]))
-		now := c.now()
-		if !ok {
-			s = sitrep.Story{ID: p.newID(), Created: now}
+	// An article's events go in surest first: the one that fits a story
+	// best takes it, and its siblings, which the extractor kept apart, then
+	// find that story holds their article. Otherwise the order of the
+	// events could decide which story a sibling joins.
+	for _, run := range articleRuns(events) {
+		for len(run) > 0 {
+			var s sitrep.Story
+			k, ok, surest := 0, false, -1.0
+			for j, i := range run {
+				if st, score, fits := bestFit(events[i], p.candidates(keys[i], spans[i])); fits && score > surest {
+					s, k, ok, surest = st, j, true, score
+				}
+			}
+			i := run[k]
+			run = slices.Delete(run, k, k+1)
+			now := c.now()
+			if !ok {
+				s = sitrep.Story{ID: p.newID(), Created: now}
+			}
+			s.Reports = append(slices.Clip(s.Reports), events[i])
+			reconcileFacts(&s) // the text is written once, at Flush
+			s.Updated = now
+			s.Score = Importance(s, now)
+			p.put(s)
 		}
-		s.Reports = append(slices.Clip(s.Reports), e)
-		reconcileFacts(&s) // the text is written once, at Flush
-		s.Updated = now
-		s.Score = Importance(s, now)
-		p.put(s)
 	}
 	return nil
+}
+
+// articleRuns splits the indexes of events into runs of consecutive events
+// from one article.
+func articleRuns(events []sitrep.Event) [][]int {
+	var runs [][]int
+	for i, e := range events {
+		if n := len(runs); n > 0 && e.Source.ArticleID != "" && e.Source.ArticleID == events[i-1].Source.ArticleID {
+			runs[n-1] = append(runs[n-1], i)
+			continue
+		}
+		runs = append(runs, []int{i})
+	}
+	return runs
 }
 
 // Len is how many stories the batch holds unsaved.
@@ -135,7 +163,12 @@ func window(e sitrep.Event, now time.Time) (from, to time.Time) {
 // Best picks the candidate an event should join: the highest score at or
 // above Threshold, the older story on a tie. ok is false when none fits.
 func Best(e sitrep.Event, cands []sitrep.Story) (best sitrep.Story, ok bool) {
-	bestScore := 0.0
+	best, _, ok = bestFit(e, cands)
+	return best, ok
+}
+
+// bestFit is Best with the winning score.
+func bestFit(e sitrep.Event, cands []sitrep.Story) (best sitrep.Story, bestScore float64, ok bool) {
 	for _, s := range cands {
 		score, fits := Score(e, s)
 		if !fits || score < Threshold {
@@ -145,7 +178,7 @@ func Best(e sitrep.Event, cands []sitrep.Story) (best sitrep.Story, ok bool) {
 			best, bestScore, ok = s, score, true
 		}
 	}
-	return best, ok
+	return best, bestScore, ok
 }
 
 // WithoutArticle returns the story with one article's reports taken out and
