@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -155,8 +156,13 @@ func TestAdminAddsFeedAndScheduleAndBriefingPostsAtTheSlot(t *testing.T) {
 	if err != nil || d.State != sitrep.DeliverySent || d.Stories[dev.ID] == "" {
 		t.Fatalf("delivery %+v, %v", d, err)
 	}
+	// The hook runs once the answer is sent, so a command's may fire after
+	// the next command's, or after the test reads them: wait for all three
+	// and compare them in any order.
+	e.fake.WaitFor(5*time.Second, func() bool { mu.Lock(); defer mu.Unlock(); return len(commands) >= 3 })
 	mu.Lock()
 	defer mu.Unlock()
+	slices.Sort(commands)
 	if delivered != 1 || strings.Join(commands, " ") != "feeds feeds schedule" {
 		t.Errorf("metrics hooks saw %d deliveries and commands %q, want 1 and feeds feeds schedule", delivered, commands)
 	}
