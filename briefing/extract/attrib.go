@@ -129,8 +129,15 @@ func (x *Extractor) speaker(d *doc, s *sentence, prev string, from int) said {
 			starts[sm.First] = true
 		}
 	}
+	var cited said // "X said …, citing Y": Y only if X is not found
 	for _, sm := range s.sources {
 		if sm.First < from || channel(toks, sm.First) || !voiced(toks, sm.First, sm.Last, starts) {
+			continue
+		}
+		if citedAfterSpeech(toks, from, sm.First) {
+			if name, ok := sourceAt(d, toks, sm); ok && cited.raw == "" {
+				cited = said{raw: name, verb: sm.First, start: sm.First, known: true}
+			}
 			continue
 		}
 		// A description tied to another country ("rescuers" outside
@@ -143,6 +150,15 @@ func (x *Extractor) speaker(d *doc, s *sentence, prev string, from int) said {
 			return said{raw: speakerText(toks[first : last+1]), verb: sm.First, start: first, known: true, written: true}
 		}
 	}
+	if sp := speakerByVerb(toks, prev, from); sp.raw != "" || cited.raw == "" {
+		return sp
+	}
+	return cited
+}
+
+// speakerByVerb returns the speaker a sentence names by its first speech
+// verb from token from on, or "according to".
+func speakerByVerb(toks []text.Token, prev string, from int) said {
 	for i := from; i < len(toks); i++ {
 		tk := toks[i]
 		// "according to an IS commander".
@@ -157,6 +173,13 @@ func (x *Extractor) speaker(d *doc, s *sentence, prev string, from int) said {
 			continue
 		}
 		p, st := phraseBeforeAt(toks, i)
+		if p == "" {
+			// "Airwars, a group that tracks strikes, said": a body the
+			// description names as one is kept as written.
+			if p, st, org := appositiveBefore(toks, i); p != "" {
+				return said{raw: p, verb: i, start: st, written: org}
+			}
+		}
 		opening := false
 		if p == "" {
 			p, st, opening = subject(toks), 0, true
@@ -176,6 +199,56 @@ func (x *Extractor) speaker(d *doc, s *sentence, prev string, from int) said {
 		}
 	}
 	return said{}
+}
+
+// citedAfterSpeech reports whether a source at toks[at] is cited by a
+// speaker whose speech verb comes before it: in "X said …, citing
+// residents" the figure is X's, given on the residents' word.
+func citedAfterSpeech(toks []text.Token, from, at int) bool {
+	k := at - 1
+	for k >= 0 && k >= at-3 && !toks[k].Is("citing", "quoting") {
+		k--
+	}
+	if k < 0 || k < at-3 {
+		return false
+	}
+	for j := from; j < k; j++ {
+		if speechVerbs[toks[j].Norm] || toks[j].Is("according") {
+			return true
+		}
+	}
+	return false
+}
+
+// appositiveBefore reads a speaker set off from its verb by a description
+// between commas: "Airwars, a monitor that tracks strikes, said" is
+// Airwars. The description opens with an article and runs at most twelve
+// words; org reports whether it calls the speaker a body ("a group", "a
+// monitor") rather than a person.
+func appositiveBefore(toks []text.Token, verb int) (p string, st int, org bool) {
+	if verb < 4 || !toks[verb-1].Is(",") {
+		return "", -1, false
+	}
+	for c := verb - 2; c > 0 && c >= verb-14; c-- {
+		if toks[c].Kind != text.Punct || toks[c].Is("-") {
+			continue
+		}
+		if !toks[c].Is(",") || !toks[c+1].Is("a", "an", "the") {
+			return "", -1, false
+		}
+		p, st = phraseBeforeAt(toks, c)
+		if p == "" || !toks[st].Capitalised() || toks[st].Is("a", "an", "the") {
+			return "", -1, false
+		}
+		for _, tk := range toks[c+2 : verb-1] {
+			if tk.Is("that", "which", "who", "of", "in", "for", "with") {
+				break
+			}
+			org = org || groupHeads[tk.Norm]
+		}
+		return p, st, org
+	}
+	return "", -1, false
 }
 
 // groupAnaphors stand, after "the", for the armed group named last: "the

@@ -13,6 +13,7 @@ type fig struct {
 	noun   string // the counted noun as written, lower-case ("soldiers")
 	title  bool
 	civil  bool // an overall toll the text says is of civilians ("all of them civilians")
+	lead   bool // given by the headline or the event's lead sentence
 }
 
 // Outcome words read forward from the number ("63 people were killed") and

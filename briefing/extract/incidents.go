@@ -34,6 +34,10 @@ type event struct {
 	// perps lists every perpetrator a clause named, in order, so one
 	// that cannot have done the act can give way to one that can.
 	perps []string
+	// lead is the body sentence that first gave the event figures, set
+	// with hasLead: its counts and the headline's are the event's toll.
+	lead    int
+	hasLead bool
 }
 
 // clause is the part of a sentence one incident is read from, with the day
@@ -814,7 +818,13 @@ func (x *Extractor) absorb(e *event, cd candidate) {
 	if e.Target == "" && cd.target != e.Perpetrator {
 		e.Target = cd.target
 	}
-	e.figs = append(e.figs, cd.figs...)
+	if !s.title && !e.hasLead && hasCounted(cd.figs) {
+		e.lead, e.hasLead = s.Index, true
+	}
+	for _, f := range cd.figs {
+		f.lead = s.title || e.hasLead && e.lead == s.Index
+		e.figs = append(e.figs, f)
+	}
 	e.civilSite = e.civilSite || cd.civil
 }
 
@@ -1092,10 +1102,16 @@ func settleFigures(fs []fig) []sitrep.Figure {
 		seen[key] = true
 		kept = append(kept, f)
 	}
-	hasKilled := false
+	// A source that gives only counts of a kind ("12 farmers were
+	// killed") gives at least that toll: the largest such count is
+	// implied as a toll when no toll given is as large, if the headline
+	// or lead gives it; a later tally of a kind by another ("a monitor
+	// counted 10 civilians") does not replace the lead's toll.
+	hasKilled, most := map[string]bool{}, 0
 	for _, f := range kept {
 		if f.What == sitrep.FigureKilled && f.Value > 0 {
-			hasKilled = true
+			hasKilled[f.AttributedTo] = true
+			most = max(most, f.Value)
 		}
 	}
 	var out []sitrep.Figure
@@ -1107,7 +1123,7 @@ func settleFigures(fs []fig) []sitrep.Figure {
 			c.What = sitrep.FigureCivilians
 			out = append(out, c)
 		}
-		if !hasKilled && !f.subset && f.Value > 0 && f.What != sitrep.FigureWounded && (implied == nil || f.Value > implied.Value) {
+		if !hasKilled[f.AttributedTo] && !f.subset && f.Value > most && (most == 0 || f.lead) && f.What != sitrep.FigureWounded && (implied == nil || f.Value > implied.Value) {
 			implied = &kept[i]
 		}
 	}

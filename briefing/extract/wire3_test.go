@@ -52,7 +52,7 @@ var wire3Expected = []wireFacts{
 
 // wire3Floor is how many of the third set's articles extraction gets
 // right, attributions included; a change may raise it, never lower it.
-const wire3Floor = 13
+const wire3Floor = 17
 
 // TestWireCopyAttribution holds extraction to the third wire set: who gave
 // each toll, in wars outside Syria.

@@ -140,7 +140,12 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 		}
 		// A name the gazetteer lacks, or knows only elsewhere, that a cue
 		// marks as a settlement: "the village of X", "the X neighbourhood".
-		j := g.capRun(ws, i)
+		j := g.capRun(ws, i, false)
+		// A cue binds the whole name, common words too: "the village of
+		// Lin Ta Lu", "Kafr Big Lu village".
+		if k := g.capRun(ws, i, true); k > j && (cueBefore(ws, i) || cueAfter(ws, k)) {
+			j = k
+		}
 		cue := cueBefore(ws, i) || cueAfter(ws, j)
 		// "Aleppo's Marjeh neighbourhood": the city, then the village.
 		if cue && ok && s.j < j && (s.poss || ws[s.j-1].poss) {
@@ -224,6 +229,7 @@ func (g *Gazetteer) Find(text string, hint Hint) []Mention {
 		e := &g.entries[s.chosen]
 		p, kind := g.place(s.chosen), kindNames[e.kind]
 		if kind != KindCountry {
+			p.Name = asWritten(p.Name, text[start:end])
 			if r, ok := regionSuffix(ws, s.j); ok || regionPrefix(ws, s.i) {
 				if ok {
 					end = int(ws[r].end)
@@ -427,19 +433,20 @@ func joinable(ws []word, i, w int) bool {
 // four: the name of a village the gazetteer lacks. The run stops before a
 // word that starts something else when commas are lost: a demonym or
 // country ("Ashara Syrian Observatory"), a word of an organisation's name
-// ("Tokhar Amnesty International"), or a common English word.
-func (g *Gazetteer) capRun(ws []word, i int) int {
+// ("Tokhar Amnesty International"), or a common English word unless
+// common is set.
+func (g *Gazetteer) capRun(ws []word, i int, common bool) int {
 	j := i + 1
-	for j < len(ws) && j-i < 4 && ws[j].cap && !ws[j].gap && !cueNouns[ws[j].norm] && !regionWords[ws[j].norm] && !g.endsName(ws[j].norm) {
+	for j < len(ws) && j-i < 4 && ws[j].cap && !ws[j].gap && !cueNouns[ws[j].norm] && !regionWords[ws[j].norm] && !g.endsName(ws[j].norm, common) {
 		j++
 	}
 	return j
 }
 
 // endsName reports whether a word after a village's first word belongs to
-// something else.
-func (g *Gazetteer) endsName(w string) bool {
-	if g.orgs[w] || g.common[w] || g.persons[w] {
+// something else; common English words count unless common is set.
+func (g *Gazetteer) endsName(w string, common bool) bool {
+	if g.orgs[w] || g.common[w] && !common || g.persons[w] {
 		return true
 	}
 	if _, ok := g.demonym[w]; ok {
@@ -688,4 +695,25 @@ func (g *Gazetteer) accept(e *entry, src int8, s *span, ctx map[string]bool, sto
 	default:
 		return locative && pop >= 20000
 	}
+}
+
+// asWritten is the name a place goes by in a text: as the text writes it
+// when the gazetteer's adds only the Arabic article ("Tarmiyah" for "At
+// Tarmiyah"), so a briefing names it as its source does; else the
+// gazetteer's. A dateline's capitals ("BAGHDAD") are not how it is written.
+func asWritten(name, mention string) string {
+	art, rest, ok := strings.Cut(name, " ")
+	if !ok {
+		art, rest, ok = strings.Cut(name, "-")
+	}
+	if !ok || !placeArticles[strings.ToLower(art)] || !strings.EqualFold(rest, mention) || strings.ToUpper(mention) == mention {
+		return name
+	}
+	return mention
+}
+
+// placeArticles are the transliterations of the Arabic article that
+// gazetteers write before a name and copy often leaves out.
+var placeArticles = map[string]bool{
+	"al": true, "el": true, "ar": true, "as": true, "ash": true, "at": true, "ad": true, "an": true, "az": true,
 }

@@ -108,3 +108,25 @@ func TestCountryCapital(t *testing.T) {
 		}
 	}
 }
+
+// TestVillageNameKeepsCommonWords checks that a village the gazetteer lacks
+// keeps every capitalised word of its name when a cue marks it, even words
+// English also uses ("Pa", "Sin").
+func TestVillageNameKeepsCommonWords(t *testing.T) {
+	g := Default()
+	tests := []struct{ body, want string }{
+		{"Jets struck the village of Nam Pa Sin in Shan state on Tuesday, residents said.", "Nam Pa Sin"},
+		{"Artillery hit Hpa Do Sin village in Myanmar's Shan state overnight.", "Hpa Do Sin"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			m, ok := findMention(g, tt.body, tt.want)
+			if !ok {
+				t.Fatalf("no mention %q in %+v", tt.want, g.Find(tt.body, Hint{}))
+			}
+			if m.Place.Name != tt.want || m.Place.Country != "Myanmar" {
+				t.Errorf("got %+v, want %q in Myanmar", m.Place, tt.want)
+			}
+		})
+	}
+}
