@@ -164,17 +164,9 @@ func (t *Table) organisations(tt tagged) []OrganisationMention {
 	if t.orgIndex == nil {
 		return nil
 	}
-	toks := tt.toks
-	var out []OrganisationMention
-	for i := 0; i < len(toks); {
-		if n, v := matchList(tt.starts(i).orgs, toks, i); n > 0 {
-			out = append(out, OrganisationMention{Organisation: t.orgs[v], First: i, Last: i + n - 1})
-			i += n
-			continue
-		}
-		i++
-	}
-	return out
+	return scanPhrases(tt, func(st *starts) []phrase { return st.orgs }, func(v, first, last int) OrganisationMention {
+		return OrganisationMention{Organisation: t.orgs[v], First: first, Last: last}
+	})
 }
 
 // Load builds a table from its data files: actors (canonical, country,
@@ -430,17 +422,9 @@ func pickSource(names []SourceName, country string, named map[string]bool) (Sour
 func (t *Table) Sources(toks []text.Token) []SourceMention { return t.sourcesIn(t.tag(toks)) }
 
 func (t *Table) sourcesIn(tt tagged) []SourceMention {
-	toks := tt.toks
-	var out []SourceMention
-	for i := 0; i < len(toks); {
-		if n, v := matchList(tt.starts(i).sources, toks, i); n > 0 {
-			out = append(out, SourceMention{Names: t.sourceNames[v], First: i, Last: i + n - 1})
-			i += n
-			continue
-		}
-		i++
-	}
-	return out
+	return scanPhrases(tt, func(st *starts) []phrase { return st.sources }, func(v, first, last int) SourceMention {
+		return SourceMention{Names: t.sourceNames[v], First: first, Last: last}
+	})
 }
 
 // A Reading is every kind of name Read finds in one token sequence.

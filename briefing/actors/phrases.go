@@ -167,3 +167,20 @@ func (tt tagged) starts(i int) *starts {
 	}
 	return &noStarts
 }
+
+// scanPhrases walks the tokens left to right and makes a mention of each
+// longest phrase of one list (list picks it from the phrases starting at a
+// token), by the phrase's value and its first and last token; a match
+// resumes after its last token.
+func scanPhrases[M any](tt tagged, list func(*starts) []phrase, mention func(v, first, last int) M) []M {
+	var out []M
+	for i := 0; i < len(tt.toks); {
+		if n, v := matchList(list(tt.starts(i)), tt.toks, i); n > 0 {
+			out = append(out, mention(v, i, i+n-1))
+			i += n
+			continue
+		}
+		i++
+	}
+	return out
+}

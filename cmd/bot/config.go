@@ -30,6 +30,17 @@ func loadConfig(env *environment, path string) (config.Config, error) {
 	return cfg, err
 }
 
+// configOnly parses the arguments of a command whose one flag is --config
+// and loads the configuration it names.
+func configOnly(env *environment, name string, args []string) (config.Config, error) {
+	fs := newFlags(env, name, "[--config FILE]")
+	path := configFlag(fs, env)
+	if err := parse(fs, env, args); err != nil {
+		return config.Config{}, err
+	}
+	return loadConfig(env, *path)
+}
+
 func runConfig(ctx context.Context, env *environment, args []string) error {
 	fs := newFlags(env, "config", "check [--config FILE]")
 	path := configFlag(fs, env)

@@ -10,12 +10,7 @@ import (
 // runHealthcheck asks the running bot's operations listener whether it is
 // ready. Distroless images have no curl, so the binary checks itself.
 func runHealthcheck(ctx context.Context, env *environment, args []string) error {
-	fs := newFlags(env, "healthcheck", "[--config FILE]")
-	path := configFlag(fs, env)
-	if err := parse(fs, env, args); err != nil {
-		return err
-	}
-	cfg, err := loadConfig(env, *path)
+	cfg, err := configOnly(env, "healthcheck", args)
 	if err != nil {
 		return err
 	}

@@ -17,12 +17,7 @@ import (
 )
 
 func runDaemon(ctx context.Context, env *environment, args []string) error {
-	fs := newFlags(env, "run", "[--config FILE]")
-	path := configFlag(fs, env)
-	if err := parse(fs, env, args); err != nil {
-		return err
-	}
-	cfg, err := loadConfig(env, *path)
+	cfg, err := configOnly(env, "run", args)
 	if err != nil {
 		return err
 	}
