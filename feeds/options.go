@@ -63,50 +63,30 @@ func DefaultOptions() Options {
 // withDefaults fills zero fields from DefaultOptions.
 func (o Options) withDefaults() Options {
 	d := DefaultOptions()
-	if o.Timeout <= 0 {
-		o.Timeout = d.Timeout
-	}
-	if o.MaxBodyBytes <= 0 {
-		o.MaxBodyBytes = d.MaxBodyBytes
-	}
+	positive(&o.Timeout, d.Timeout)
+	positive(&o.MaxBodyBytes, d.MaxBodyBytes)
+	positive(&o.MaxRedirects, d.MaxRedirects)
+	positive(&o.NewFeedLookback, d.NewFeedLookback)
+	positive(&o.DefaultInterval, d.DefaultInterval)
+	positive(&o.MinInterval, d.MinInterval)
+	positive(&o.MaxInterval, d.MaxInterval)
+	positive(&o.MaxBackoff, d.MaxBackoff)
+	positive(&o.MaxFailures, d.MaxFailures)
+	positive(&o.Concurrency, d.Concurrency)
+	positive(&o.PerHostConcurrency, d.PerHostConcurrency)
+	positive(&o.Tick, d.Tick)
 	if o.UserAgent == "" {
 		o.UserAgent = d.UserAgent
 	}
-	if o.MaxRedirects <= 0 {
-		o.MaxRedirects = d.MaxRedirects
-	}
-	if o.TeaserWords < 0 {
-		o.TeaserWords = 0
-	}
-	if o.NewFeedLookback <= 0 {
-		o.NewFeedLookback = d.NewFeedLookback
-	}
-	if o.DefaultInterval <= 0 {
-		o.DefaultInterval = d.DefaultInterval
-	}
-	if o.MinInterval <= 0 {
-		o.MinInterval = d.MinInterval
-	}
-	if o.MaxInterval <= 0 {
-		o.MaxInterval = d.MaxInterval
-	}
-	if o.MaxBackoff <= 0 {
-		o.MaxBackoff = d.MaxBackoff
-	}
-	if o.MaxFailures <= 0 {
-		o.MaxFailures = d.MaxFailures
-	}
-	if o.Jitter < 0 {
-		o.Jitter = 0
-	}
-	if o.Concurrency <= 0 {
-		o.Concurrency = d.Concurrency
-	}
-	if o.PerHostConcurrency <= 0 {
-		o.PerHostConcurrency = d.PerHostConcurrency
-	}
-	if o.Tick <= 0 {
-		o.Tick = d.Tick
-	}
+	// Zero teaser words and zero jitter are choices, not unset.
+	o.TeaserWords = max(o.TeaserWords, 0)
+	o.Jitter = max(o.Jitter, 0)
 	return o
+}
+
+// positive sets *v to def unless it is above zero.
+func positive[T int | int64 | time.Duration](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
 }
