@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -287,26 +288,28 @@ func hasAlias(s string, aliases []string) bool {
 
 // checkIncident scores an event against a gold incident, field by field;
 // figures are checked against the values the article's event gives.
-func checkIncident(g goldItem, e sitrep.Event) (pts, tot int, wrong []string) {
-	point := func(name string, ok bool) {
-		tot++
+// tally returns a function that counts a field checked, and names it
+// when wrong.
+func tally(pts, tot *int, wrong *[]string) func(name string, ok bool) {
+	return func(name string, ok bool) {
+		*tot++
 		if ok {
-			pts++
+			*pts++
 		} else {
-			wrong = append(wrong, name)
+			*wrong = append(*wrong, name)
 		}
 	}
+}
+
+func checkIncident(g goldItem, e sitrep.Event) (pts, tot int, wrong []string) {
+	point := tally(&pts, &tot, &wrong)
 	point("place", hasAlias(e.Place.Name, g.Place))
 	if g.Country != "" {
 		point("country", hasAlias(e.Place.Country+" "+e.Place.Name, []string{g.Country}))
 	}
 	if len(g.Dates) > 0 {
 		d := e.Day.Format("2006-01-02")
-		ok := false
-		for _, x := range g.Dates {
-			ok = ok || x == d
-		}
-		point("date="+d, ok)
+		point("date="+d, slices.Contains(g.Dates, d))
 	}
 	point("kind="+e.Kind, hasAlias(e.Kind, g.Kind))
 	if len(g.Perpetrator) > 0 {
@@ -333,14 +336,7 @@ func checkIncident(g goldItem, e sitrep.Event) (pts, tot int, wrong []string) {
 }
 
 func checkDevelopment(g goldItem, e sitrep.Event) (pts, tot int, wrong []string) {
-	point := func(name string, ok bool) {
-		tot++
-		if ok {
-			pts++
-		} else {
-			wrong = append(wrong, name)
-		}
-	}
+	point := tally(&pts, &tot, &wrong)
 	var names []string
 	for _, p := range e.Participants {
 		names = append(names, p.Name)
@@ -356,11 +352,7 @@ func checkDevelopment(g goldItem, e sitrep.Event) (pts, tot int, wrong []string)
 	}
 	if len(g.Dates) > 0 {
 		d := e.Day.Format("2006-01-02")
-		ok := false
-		for _, x := range g.Dates {
-			ok = ok || x == d
-		}
-		point("date="+d, ok)
+		point("date="+d, slices.Contains(g.Dates, d))
 	}
 	point("kind="+e.Kind, hasAlias(e.Kind, g.Kind))
 	if len(g.Topics) > 0 {
