@@ -225,10 +225,12 @@ func pct(a, b int) float64 {
 }
 
 // Floors a little below what extraction achieves, so a regression fails.
+// Reading only the lead's incidents (and the country rather than a guessed
+// town) gave up a few of these for far fewer false incidents.
 const (
-	floorPlace     = 96
-	floorCivilians = 86
-	floorChildren  = 75
+	floorPlace     = 91
+	floorCivilians = 82
+	floorChildren  = 78
 )
 
 func TestEvalFakes(t *testing.T) {

@@ -162,12 +162,22 @@ func (x *Extractor) incidents(d *doc) []*event {
 		}
 	}
 	var evs []*event
+	lead := leadEnd(d)
 	for _, cd := range cands {
 		if e := x.mergeTarget(evs, cd); e != nil {
 			x.absorb(e, cd)
 			continue
 		}
 		if cd.subject != "" || cd.placeOnly {
+			continue
+		}
+		if cd.c.s.Index >= lead && !startsBodyIncident(cd, evs) {
+			if e := updatedByBody(evs, cd); e != nil {
+				// It adds figures, a place or a name; the lead's word for
+				// what happened stands.
+				cd.strength = 0
+				x.absorb(e, cd)
+			}
 			continue
 		}
 		e := &event{first: cd.c.s.Index, sentIdx: map[int]bool{}}
@@ -972,9 +982,14 @@ func (x *Extractor) fallbackPlace(d *doc, e *event) (*placeAt, int) {
 	}
 	if best == nil && d.hint != "" {
 		// Else the first place in the article's country where something
-		// happened, before the dateline, which only says where the
-		// reporter is.
+		// happened in its lead, before the dateline, which only says where
+		// the reporter is. Past the lead a town is as likely another
+		// incident's or background's: the country is surer than a guess.
+		lead := leadEnd(d)
 		for _, s := range d.sents {
+			if s.Index >= lead {
+				break
+			}
 			if s.background {
 				continue
 			}
