@@ -80,6 +80,7 @@ type Figure struct {
 	Qualifier    string `json:"qualifier,omitempty"`
 	AttributedTo string `json:"attributed_to,omitempty"` // "Syrian Observatory for Human Rights", "an IS fighter"
 	Revised      bool   `json:"revised,omitempty"`       // "the toll rose to 95": replaces the same reporter's earlier figure
+	Claim        bool   `json:"claim,omitempty"`         // a party's own account of what it did: shown, never a story's range unless it is all there is
 	Outlet       string `json:"outlet,omitempty"`
 	URL          string `json:"url,omitempty"`
 	Sentence     string `json:"-"`

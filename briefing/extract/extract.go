@@ -441,6 +441,14 @@ func markDateline(s *sentence) {
 	if upper || next < len(s.toks) && s.toks[next].Is("—", "–", "-", ":", "(") {
 		p.dateline = true
 	}
+	// A dateline may name two cities ("LAHORE/ISLAMABAD, Pakistan").
+	for i := 1; p.dateline && i < len(s.places); i++ {
+		q := &s.places[i]
+		if q.tok > s.places[i-1].tok+3 || q.tok < 1 || !s.toks[q.tok-1].Is("/", ",") && !s.toks[q.tok-1].Is("and") {
+			break
+		}
+		q.dateline = strings.ToUpper(q.Text) == q.Text || q.Kind == places.KindCountry
+	}
 }
 
 // mainCountry is the country an article's events most likely happen in, as

@@ -164,6 +164,10 @@ func (x *Extractor) incidents(d *doc) []*event {
 	var evs []*event
 	lead := leadEnd(d)
 	for _, cd := range cands {
+		if cd.c.s.Index >= lead && recalled(cd) {
+			// Another incident recalled or a tally: background.
+			continue
+		}
 		if e := x.mergeTarget(evs, cd); e != nil {
 			x.absorb(e, cd)
 			continue
@@ -900,7 +904,10 @@ func civilianTotals(e *event) {
 // for an event not worth reporting.
 func (x *Extractor) finishIncident(d *doc, e *event) bool {
 	if e.Kind == "" {
-		if len(e.figs) == 0 {
+		// A toll with no word for an attack, nobody who killed and no
+		// soldiers or fighters among the dead is a storm's, a crash's or
+		// a disease's as often as a war's.
+		if e.Perpetrator == "" && !combatants(e.figs) {
 			return false
 		}
 		e.Kind = sitrep.KindAttack
@@ -926,6 +933,9 @@ func (x *Extractor) finishIncident(d *doc, e *event) bool {
 	}
 	x.settleRoles(e)
 	e.Figures = settleFigures(e.figs)
+	for i := range e.Figures {
+		e.Figures[i].Claim = strings.HasSuffix(e.Figures[i].AttributedTo, claimSuffix)
+	}
 	conf := 0.3 + 0.1*float64(e.strength)
 	if len(e.Figures) > 0 {
 		conf += 0.15
@@ -1004,7 +1014,9 @@ func (x *Extractor) fallbackPlace(d *doc, e *event) (*placeAt, int) {
 			}
 		}
 	}
-	if best == nil && dateline != nil {
+	// The dateline is where the reporter files from: it places the event
+	// only inside the country the text already gives it.
+	if best == nil && dateline != nil && (e.place == nil || e.place.Place.Country == dateline.Place.Country) {
 		if r := placeRank(dateline.Kind); r > e.placeRank {
 			return dateline, r
 		}
@@ -1378,4 +1390,14 @@ func skipAside(toks []text.Token, k int) int {
 		k++
 	}
 	return k
+}
+
+// combatants reports whether any figure counts soldiers or fighters.
+func combatants(fs []fig) bool {
+	for _, f := range fs {
+		if f.What == sitrep.FigureFighters {
+			return true
+		}
+	}
+	return false
 }

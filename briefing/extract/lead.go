@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/sitrep-bot/sitrep/briefing/text"
+
 // News is written as an inverted pyramid: the headline and the first
 // sentences tell what happened, and the body adds figures, reactions and
 // background (earlier attacks, war-long totals, history). So the lead's
@@ -83,4 +85,37 @@ func ownIncident(cd candidate, evs []*event) bool {
 	// Its own day, or another country: a round-up's other towns of the
 	// same war, undated, are most often the lead's incident retold.
 	return cd.dayKnown || abroad
+}
+
+// recalled reports whether a body clause tells of incidents other than the
+// lead's: one it calls another or earlier ("after another car bomb in
+// Ankara killed at least 30"), or a total it gives with no day ("Israeli
+// forces have killed at least 177 Palestinians", "more than 165 have been
+// killed", "the group claimed it had killed about 100"). A lead's "has
+// killed" is the news; a body's is a tally or an older incident.
+func recalled(cd candidate) bool {
+	toks := cd.c.s.toks[cd.c.lo:cd.c.hi]
+	for i, tk := range toks {
+		if tk.Is("another", "previous", "earlier", "prior", "last") && i+1 < len(toks) && toks[i+1].Kind == text.Word && !toks[i+1].Is("week", "night", "month", "year") {
+			return true
+		}
+	}
+	if cd.dayKnown || cd.c.s.party != "" && cd.c.s.partyFrom < cd.c.hi {
+		// A party's claim ("al-Shabaab said it had killed 23 soldiers")
+		// is its account of the lead's incident, kept as a claim.
+		return false
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if !toks[i].Is("have", "has", "had") {
+			continue
+		}
+		next := toks[i+1]
+		if next.Is("been") && i+2 < len(toks) {
+			next = toks[i+2]
+		}
+		if next.Is("killed", "died", "wounded", "injured") {
+			return true
+		}
+	}
+	return false
 }

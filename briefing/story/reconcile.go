@@ -286,10 +286,12 @@ func figureOrder(what string) int {
 // total, the largest category given stands in for it: "53 civilians were
 // killed" says at least 53 people died.
 func ranges(fs []sitrep.Figure) (killed, civilians, children, wounded *sitrep.Range) {
-	span := func(what string) *sitrep.Range {
+	// A party's claim of what it did spans the range only when no one
+	// else gives a figure.
+	spanOf := func(what string, claims bool) *sitrep.Range {
 		var r *sitrep.Range
 		for _, f := range fs {
-			if f.What != what || f.Vague != "" || f.Value <= 0 {
+			if f.What != what || f.Vague != "" || f.Value <= 0 || f.Claim != claims {
 				continue
 			}
 			if r == nil {
@@ -298,6 +300,12 @@ func ranges(fs []sitrep.Figure) (killed, civilians, children, wounded *sitrep.Ra
 			r.Min, r.Max = min(r.Min, f.Value), max(r.Max, f.Value)
 		}
 		return r
+	}
+	span := func(what string) *sitrep.Range {
+		if r := spanOf(what, false); r != nil {
+			return r
+		}
+		return spanOf(what, true)
 	}
 	killed, civilians, children, wounded = span(sitrep.FigureKilled), span(sitrep.FigureCivilians), span(sitrep.FigureChildren), span(sitrep.FigureWounded)
 	if killed == nil {
