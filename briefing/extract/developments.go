@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"sync"
 
 	sitrep "github.com/sitrep-bot/sitrep"
 	"github.com/sitrep-bot/sitrep/briefing/actors"
@@ -76,10 +78,13 @@ func (x *Extractor) developments(d *doc) []*event {
 		x.absorbDev(d, e, cd)
 		evs = append(evs, e)
 	}
-	for _, e := range evs {
+	evs = slices.DeleteFunc(evs, func(e *event) bool {
 		if e.place != nil {
 			e.Place = e.place.Place
 		}
+		return !x.international(d, e)
+	})
+	for _, e := range evs {
 		e.Confidence = 0.4 + 0.1*float64(e.strength)
 		if len(e.Participants) > 1 {
 			e.Confidence += 0.1
@@ -812,3 +817,52 @@ func parties(s *sentence) []*actors.Actor {
 	}
 	return out
 }
+
+// international reports whether a development is diplomacy: between two
+// countries or more (its participants', the ones it names, the one it is
+// held in), by an office that speaks for a country abroad, or with a body
+// that acts as a party in diplomacy. A senator's proposal, a
+// president's visit to a town of his own country, a party's meeting at
+// home are domestic politics.
+func (x *Extractor) international(d *doc, e *event) bool {
+	countries := map[string]bool{}
+	for _, c := range e.Countries {
+		countries[c] = true
+	}
+	if e.Place.Country != "" {
+		countries[e.Place.Country] = true
+	}
+	for _, p := range e.Participants {
+		if p.Country != "" {
+			countries[p.Country] = true
+		}
+	}
+	if len(countries) >= 2 {
+		return true
+	}
+	for _, p := range e.Participants {
+		role := " " + strings.ToLower(p.Role) + " "
+		for _, r := range diplomaticRoles() {
+			if strings.Contains(role, " "+r+" ") {
+				return true
+			}
+		}
+	}
+	// The organisation table holds the bodies that act as one party in
+	// diplomacy: the UN, a negotiating opposition.
+	for i := range e.sentIdx {
+		if len(d.sents[i].orgs) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// diplomaticRoles lists the offices of data/diplomatic-roles.txt, lower-cased.
+var diplomaticRoles = sync.OnceValue(func() []string {
+	var out []string
+	for _, f := range lines("diplomatic-roles.txt") {
+		out = append(out, strings.ToLower(strings.Join(f, " ")))
+	}
+	return out
+})
