@@ -529,6 +529,10 @@ func (x *Extractor) isBackground(s *sentence, pub time.Time) bool {
 		if s.toks[i].Is("since") && sinceLong(s.toks, i+1) {
 			return true
 		}
+		if decade(s.toks[i].Norm) {
+			// "attacks in the 2000s": history.
+			return true
+		}
 	}
 	return false
 }
@@ -634,4 +638,17 @@ func aside(toks []text.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// decade reports whether a word names a decade: "2000s", "1990s".
+func decade(w string) bool {
+	if len(w) != 5 || w[4] != 's' || w[3] != '0' {
+		return false
+	}
+	for _, c := range w[:4] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
