@@ -28,7 +28,7 @@ func (s *SQLite) Stories(ctx context.Context, q sitrep.StoryQuery) ([]sitrep.Sto
 	if !q.To.IsZero() {
 		to = fmtTime(q.To)
 	}
-	kind := strings.TrimSpace(q.Kind)
+	kind := strings.TrimSpace(string(q.Kind))
 	// window is the conditions on a story's own facts; col prefixes the
 	// columns holding them.
 	window := func(col, kindCol string) (string, []any) {

@@ -13,7 +13,8 @@ import (
 func TestGeneralPatterns(t *testing.T) {
 	tests := []struct {
 		name, title, para string
-		kind, place, perp string
+		kind              sitrep.Kind
+		place, perp       string
 		children          int
 	}{
 		{"demonym missile", "", "A Russian cruise missile struck a hospital in the city of Kharkiv on Tuesday, killing three people, officials said.", sitrep.KindShelling, "Kharkiv", "Russian forces", -1},

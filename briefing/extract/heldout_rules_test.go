@@ -17,7 +17,8 @@ import (
 func TestAftermathAndBackground(t *testing.T) {
 	tests := []struct {
 		name, title, para string
-		kind, place, day  string
+		kind              sitrep.Kind
+		place, day        string
 		perp              string
 		killed, children  int
 		civilians         int
@@ -100,7 +101,7 @@ func TestNoIncident(t *testing.T) {
 func TestGovernmentsAsParties(t *testing.T) {
 	tests := []struct {
 		name, para string
-		kind       string
+		kind       sitrep.Kind
 		countries  []string
 		topic      string
 	}{

@@ -9,8 +9,9 @@ import (
 // incidentFacts is what one incident of a test article should say; "*"
 // and -1 leave a field unchecked.
 type incidentFacts struct {
-	kind, place, day, perp string
-	killed                 int
+	kind             sitrep.Kind
+	place, day, perp string
+	killed           int
 }
 
 func holdIncident(t *testing.T, e sitrep.Event, want incidentFacts) {

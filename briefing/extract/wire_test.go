@@ -17,7 +17,7 @@ import (
 type wireFacts struct {
 	link     string
 	none     bool // the article reports no incident or development at all
-	kind     string
+	kind     sitrep.Kind
 	place    string // the place's name, or "" to skip
 	country  string
 	day      string
@@ -93,7 +93,7 @@ func checkWire(want wireFacts, evs []sitrep.Event) []string {
 		}
 	}
 	if e == nil {
-		var kinds []string
+		var kinds []sitrep.Kind
 		for _, ev := range evs {
 			kinds = append(kinds, ev.Kind)
 		}
