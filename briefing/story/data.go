@@ -58,6 +58,12 @@ func lines(name string) []string {
 	return out
 }
 
+// sameKind reports whether two kinds name one sort of event: a kind and a
+// form of it, as a missile strike is told as shelling.
+func sameKind(a, b sitrep.Kind) bool {
+	return a.Family() == b.Family()
+}
+
 // kindsCompatible reports whether two kinds may describe one event: kinds
 // the registry groups together, or a kind and none.
 func kindsCompatible(a, b sitrep.Kind) bool {
