@@ -38,6 +38,9 @@ func TestKindCompatible(t *testing.T) {
 		{KindSuicideAttack, KindChemicalAttack, false},
 		{KindMeeting, KindSanctions, false},
 		{KindAirstrike, "no such kind", false},
+		{"missile strike", KindShelling, true},
+		{"drone strike", KindAttack, true},
+		{"drone strike", KindClash, false},
 	}
 	for _, tt := range tests {
 		if got := tt.a.Compatible(tt.b); got != tt.want || tt.b.Compatible(tt.a) != tt.want {
@@ -59,5 +62,14 @@ func TestKindHeadline(t *testing.T) {
 func TestKindNamed(t *testing.T) {
 	if !KindShelling.Named(" Shelling ") || KindShelling.Named("airstrike") {
 		t.Error("shelling is named by its own name only")
+	}
+}
+
+func TestKindFamily(t *testing.T) {
+	if !Kind("drone strike").Is(KindAirstrike) || !Kind("missile strike").Is(KindShelling) || KindShelling.Is(KindAirstrike) {
+		t.Error("families: a drone strike is an air strike, a missile strike shelling, shelling no air strike")
+	}
+	if KindAirstrike.Family() != KindAirstrike {
+		t.Errorf("airstrike's family is %q", KindAirstrike.Family())
 	}
 }
