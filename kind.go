@@ -150,6 +150,18 @@ func (k Kind) Named(name string) bool {
 	return strings.EqualFold(name, string(k)) || strings.EqualFold(name, string(k.Family()))
 }
 
+// KindsNamed returns the kinds a name a reader types takes in (see Named),
+// in registry order: "airstrike" gives air strikes and drone strikes.
+func KindsNamed(name string) []Kind {
+	var out []Kind
+	for _, k := range kindOrder {
+		if k.Named(name) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // Headline is how a headline names an incident of kind k: its noun, whether
 // the noun is plural and the preposition before the place ("air strikes",
 // true, "on"). ok is false for a development or an unknown kind.

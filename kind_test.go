@@ -73,3 +73,13 @@ func TestKindFamily(t *testing.T) {
 		t.Errorf("airstrike's family is %q", KindAirstrike.Family())
 	}
 }
+
+func TestKindsNamed(t *testing.T) {
+	got := KindsNamed("Airstrike")
+	if len(got) != 2 || got[0] != KindAirstrike || got[1] != "drone strike" {
+		t.Errorf("KindsNamed(Airstrike) = %q; want airstrike and drone strike", got)
+	}
+	if got := KindsNamed("no such kind"); got != nil {
+		t.Errorf("KindsNamed(no such kind) = %q", got)
+	}
+}
