@@ -10,33 +10,6 @@ const (
 	CategoryDevelopment Category = "development"
 )
 
-// Incident kinds, after ACLED's sub-event types. The values are the words a
-// briefing prints.
-const (
-	KindAirstrike      = "airstrike"
-	KindShelling       = "shelling"
-	KindBombing        = "bombing"
-	KindSuicideAttack  = "suicide attack"
-	KindClash          = "clashes"
-	KindAttack         = "attack on civilians"
-	KindExecution      = "execution"
-	KindAbduction      = "abduction"
-	KindChemicalAttack = "chemical attack"
-)
-
-// Development kinds, after CAMEO's diplomatic verbs.
-const (
-	KindMeeting   = "meeting"
-	KindVisit     = "visit"
-	KindTalks     = "talks"
-	KindPhoneCall = "phone call"
-	KindStatement = "statement"
-	KindProposal  = "proposal"
-	KindAgreement = "agreement"
-	KindArmsDeal  = "arms deal"
-	KindSanctions = "sanctions"
-)
-
 // A Place is where an event happened, resolved against the gazetteer when it
 // could be. A village the gazetteer lacks keeps its name and takes its
 // province's Admin, Country and coordinates.
@@ -91,7 +64,7 @@ type Figure struct {
 type Event struct {
 	ID       string    // stable within its article: article ID plus ordinal
 	Category Category  // incident or development
-	Kind     string    // one of the Kind* values
+	Kind     Kind      // a row of the kind registry
 	Source   Source    // the article that reported it
 	Day      time.Time // the day it happened, midnight UTC; zero when the text does not say
 	Place    Place

@@ -153,7 +153,7 @@ type figureJSON struct {
 type eventJSON struct {
 	ID           string          `json:"id,omitempty"`
 	Category     sitrep.Category `json:"category,omitempty"`
-	Kind         string          `json:"kind,omitempty"`
+	Kind         sitrep.Kind     `json:"kind,omitempty"`
 	Source       sourceJSON      `json:"source"`
 	Day          time.Time       `json:"day"`
 	Place        placeJSON       `json:"place"`

@@ -12,7 +12,7 @@ import (
 )
 
 // devRank orders development kinds when one sentence holds several verbs.
-var devRank = map[string]int{
+var devRank = map[sitrep.Kind]int{
 	sitrep.KindAgreement: 9, sitrep.KindArmsDeal: 8, sitrep.KindSanctions: 7, sitrep.KindMeeting: 6,
 	sitrep.KindVisit: 5, sitrep.KindPhoneCall: 5, sitrep.KindTalks: 4, sitrep.KindProposal: 3, sitrep.KindStatement: 1,
 }
@@ -24,20 +24,21 @@ func (x *Extractor) developments(d *doc) []*event {
 		if s.background {
 			continue
 		}
-		kind, strength := "", 0
+		var kind sitrep.Kind
+		strength := 0
 		for i := 0; i < len(s.toks); i++ {
 			e, n := matchEntries(s.lists(i).dev, s.toks, i)
 			if e == nil {
 				continue
 			}
-			if setting(s.toks, i) || e.value == sitrep.KindSanctions && opposed(s.toks, i) || e.value == sitrep.KindTalks && calledFor(s.toks, i) {
+			if setting(s.toks, i) || e.kind() == sitrep.KindSanctions && opposed(s.toks, i) || e.kind() == sitrep.KindTalks && calledFor(s.toks, i) {
 				// "in a statement after a meeting", "rejected sanctions":
 				// the occasion or the object, not the act.
 				i += n - 1
 				continue
 			}
-			if e.strength > strength || e.strength == strength && devRank[e.value] > devRank[kind] {
-				kind, strength = e.value, e.strength
+			if e.strength > strength || e.strength == strength && devRank[e.kind()] > devRank[kind] {
+				kind, strength = e.kind(), e.strength
 			}
 			i += n - 1
 		}
@@ -98,7 +99,7 @@ func (x *Extractor) developments(d *doc) []*event {
 
 type devCandidate struct {
 	s        *sentence
-	kind     string
+	kind     sitrep.Kind
 	strength int
 	people   []sitrep.Person
 	states   bool // carried by governments and armed parties, no person named
@@ -686,7 +687,7 @@ func (x *Extractor) negotiation(s *sentence) bool {
 // trade word shortly before a word the incident triggers read as a weapon.
 func (x *Extractor) armsTrade(s *sentence) bool {
 	for i := range s.toks {
-		if e, _ := matchEntries(s.lists(i).triggers, s.toks, i); e != nil && (e.value == sitrep.KindAirstrike || e.value == sitrep.KindShelling) &&
+		if e, _ := matchEntries(s.lists(i).triggers, s.toks, i); e != nil && (e.kind().Is(sitrep.KindAirstrike) || e.kind().Is(sitrep.KindShelling)) &&
 			x.trades(s, max(0, i-8), i) {
 			return true
 		}
@@ -696,7 +697,7 @@ func (x *Extractor) armsTrade(s *sentence) bool {
 
 // partOfVisit reports whether a development of kind next is part of one of
 // kind have: the meetings and talks a visitor holds are the visit.
-func partOfVisit(have, next string) bool {
+func partOfVisit(have, next sitrep.Kind) bool {
 	return have == sitrep.KindVisit && (next == sitrep.KindMeeting || next == sitrep.KindTalks)
 }
 
@@ -795,7 +796,7 @@ func actingCountries(s *sentence) []string {
 
 // personal reports whether a development kind needs people: a visit, a
 // meeting or a call is made by someone.
-func personal(kind string) bool {
+func personal(kind sitrep.Kind) bool {
 	return kind == sitrep.KindVisit || kind == sitrep.KindMeeting || kind == sitrep.KindPhoneCall
 }
 

@@ -102,6 +102,7 @@ func New(g *places.Gazetteer, a *actors.Table) *Extractor {
 		if len(f) >= 3 {
 			var s int
 			fmt.Sscan(f[2], &s)
+			mustBeKind(f[1], sitrep.CategoryDevelopment)
 			x.dev.add(f[0], f[1], s)
 		}
 	}

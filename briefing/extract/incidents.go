@@ -55,7 +55,7 @@ type clause struct {
 // candidate is what one clause says about an incident.
 type candidate struct {
 	c        clause
-	kind     string
+	kind     sitrep.Kind
 	strength int
 	trigger  int
 	figs     []fig
@@ -209,15 +209,15 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 		if e == nil {
 			continue
 		}
-		if modifierParticiple(s.toks, i, n, e.value) || x.industry(s, i, c.hi) || x.figurative(s, i, c.hi) {
+		if modifierParticiple(s.toks, i, n, e.kind()) || x.industry(s, i, c.hi) || x.figurative(s, i, c.hi) {
 			// "two abducted aid workers": who the victims were, not what
 			// happened to them now; "an aircraft carrier", "air raid
 			// sirens": a thing, not an attack.
 			i += n - 1
 			continue
 		}
-		if e.strength > cd.strength || e.strength == cd.strength && cd.kind == sitrep.KindAbduction && e.value == sitrep.KindExecution {
-			cd.kind, cd.strength, cd.trigger = e.value, e.strength, i
+		if e.strength > cd.strength || e.strength == cd.strength && cd.kind == sitrep.KindAbduction && e.kind() == sitrep.KindExecution {
+			cd.kind, cd.strength, cd.trigger = e.kind(), e.strength, i
 		}
 		if i > 0 && s.toks[i-1].Is("the", "these", "those", "this", "that") {
 			cd.anaphor = true
@@ -746,21 +746,26 @@ func (x *Extractor) mergeTarget(evs []*event, cd candidate) *event {
 }
 
 // kindsCompatible reports whether a candidate can describe the same
-// incident as an event: the same kind, or either kind only suggested.
+// incident as an event: kinds of one family, either kind only suggested,
+// or a pair that one incident's own report names both ways.
 func kindsCompatible(e *event, cd candidate) bool {
-	if cd.kind == "" || e.Kind == "" || cd.kind == e.Kind {
+	a, b := e.Kind.Family(), cd.kind.Family()
+	if a == "" || b == "" || a == b {
 		return true
 	}
 	if cd.strength < 3 || e.strength < 3 {
 		return true
 	}
-	// Strikes cause explosions; a suicide attack is a bombing.
-	pair := e.Kind + "/" + cd.kind
-	switch pair {
-	case "airstrike/bombing", "bombing/airstrike", "suicide attack/bombing", "bombing/suicide attack", "execution/attack on civilians", "attack on civilians/execution":
-		return true
-	}
-	return false
+	return oneIncident[[2]sitrep.Kind{a, b}] || oneIncident[[2]sitrep.Kind{b, a}]
+}
+
+// oneIncident pairs the families one report may name one incident by:
+// strikes cause explosions, a suicide attack is a bombing, an execution is
+// an attack on civilians.
+var oneIncident = map[[2]sitrep.Kind]bool{
+	{sitrep.KindAirstrike, sitrep.KindBombing}:     true,
+	{sitrep.KindSuicideAttack, sitrep.KindBombing}: true,
+	{sitrep.KindExecution, sitrep.KindAttack}:      true,
 }
 
 // samePlace reports whether two places can be the scene of one incident: the

@@ -35,7 +35,7 @@ type JSONIncident struct {
 	Headline        string          `json:"headline"`
 	Summary         string          `json:"summary"`
 	Date            *string         `json:"date"`
-	Kind            string          `json:"kind"`
+	Kind            sitrep.Kind     `json:"kind"`
 	Place           *JSONPlace      `json:"place"`
 	Perpetrator     string          `json:"perpetrator"`
 	Perpetrators    []string        `json:"perpetrators"`
@@ -56,7 +56,7 @@ type JSONDevelopment struct {
 	Headline     string          `json:"headline"`
 	Summary      string          `json:"summary"`
 	Date         *string         `json:"date"`
-	Kind         string          `json:"kind"`
+	Kind         sitrep.Kind     `json:"kind"`
 	Participants []sitrep.Person `json:"participants"`
 	Countries    []string        `json:"countries"`
 	Place        *JSONPlace      `json:"place"`
@@ -70,7 +70,7 @@ type JSONAlso struct {
 	ID       int64           `json:"id"`
 	Update   bool            `json:"update,omitempty"`
 	Category sitrep.Category `json:"category"`
-	Kind     string          `json:"kind"`
+	Kind     sitrep.Kind     `json:"kind"`
 	Headline string          `json:"headline"`
 	Date     *string         `json:"date"`
 	Sources  []sitrep.Source `json:"sources"`

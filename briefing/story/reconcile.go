@@ -42,11 +42,11 @@ func reconcileFacts(s *sitrep.Story) {
 		return
 	}
 	s.Category = rs[0].Category
-	s.Kind = mostCommon(rs, func(e sitrep.Event) string { return e.Kind })
+	s.Kind = sitrep.Kind(mostCommon(rs, func(e sitrep.Event) string { return string(e.Kind) }))
 	s.Day = commonDay(rs)
 	s.Place = bestPlaceOf(rs)
 	s.Perpetrators = claims(rs, func(e sitrep.Event) string { return e.Perpetrator })
-	if s.Kind == sitrep.KindAirstrike {
+	if s.Kind.Is(sitrep.KindAirstrike) {
 		// A report of another kind merged here may name a group that has no
 		// aircraft; it cannot have carried out the air strikes.
 		s.Perpetrators = slices.DeleteFunc(s.Perpetrators, func(p string) bool {
@@ -496,7 +496,7 @@ func FactsHash(s sitrep.Story) string {
 		Killed, Civilians, Children, Hurt *sitrep.Range
 		People, Countries, Topics         []string
 	}{
-		Kind: s.Kind, Place: s.Place.Name + "|" + s.Place.Admin + "|" + s.Place.Country, Target: s.Target,
+		Kind: string(s.Kind), Place: s.Place.Name + "|" + s.Place.Admin + "|" + s.Place.Country, Target: s.Target,
 		Perpetrators: s.Perpetrators, Killed: s.Killed, Civilians: s.Civilians, Children: s.Children, Hurt: s.Wounded,
 		Countries: s.Countries, Topics: s.Topics,
 	}
