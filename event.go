@@ -79,8 +79,12 @@ type Event struct {
 	Countries    []string
 	Topics       []string
 
-	Sentences  []string // the text it came from, so a reader can check it
-	Confidence float64  // 0..1
+	Sentences []string // the text it came from, so a reader can check it
+	// Evidence names what the event rests on ("lead", "toll", "town" …),
+	// and Confidence, 0..1, is computed from it by the fitted model of
+	// briefing/extract/data/confidence.tsv.
+	Evidence   []string
+	Confidence float64
 }
 
 // Range is the spread of one casualty figure across a story's reports.

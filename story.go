@@ -65,6 +65,9 @@ type Briefing struct {
 	Incidents    []BriefedStory
 	Developments []BriefedStory
 	AlsoReported []BriefedStory // lower-ranked stories, one line each
+	// Unconfirmed holds incidents whose reports are all too weakly told to
+	// brief (see Event.Confidence); lookups show them, marked as such.
+	Unconfirmed []BriefedStory
 }
 
 // A BriefedStory is a story as it appears in one briefing.
@@ -86,4 +89,14 @@ type Filter struct {
 // IsZero reports whether the filter lets everything through.
 func (f Filter) IsZero() bool {
 	return len(f.Regions) == 0 && len(f.Kinds) == 0 && len(f.Actors) == 0 && len(f.Keywords) == 0
+}
+
+// Confidence is the confidence of the story's surest report: one outlet
+// telling an event clearly is enough.
+func (s Story) Confidence() float64 {
+	c := 0.0
+	for _, r := range s.Reports {
+		c = max(c, r.Confidence)
+	}
+	return c
 }

@@ -25,6 +25,10 @@ type Window struct {
 	// rest are listed under "Also reported". Zero means no cap.
 	MaxIncidents    int
 	MaxDevelopments int
+	// MinConfidence is the confidence an incident story's surest report
+	// needs to be briefed; those below are listed as unconfirmed. Compose
+	// fills in the extraction model's threshold when it is zero.
+	MinConfidence float64
 }
 
 // endOfTime bounds "every story" for stores that compare times as text.
@@ -46,6 +50,9 @@ func (n *Newsroom) Compose(ctx context.Context, w Window) (sitrep.Briefing, erro
 	ref := w.To
 	if ref.IsZero() {
 		ref = n.now()
+	}
+	if w.MinConfidence == 0 {
+		w.MinConfidence = n.confirmed
 	}
 	return Select(stories, w, ref), nil
 }
@@ -69,6 +76,8 @@ func Select(stories []sitrep.Story, w Window, ref time.Time) sitrep.Briefing {
 		_, briefed := w.Briefed[s.ID]
 		bs := sitrep.BriefedStory{Story: s, Update: briefed}
 		switch {
+		case s.Category != sitrep.CategoryDevelopment && s.Confidence() < w.MinConfidence:
+			b.Unconfirmed = append(b.Unconfirmed, bs)
 		case s.Category == sitrep.CategoryDevelopment && (w.MaxDevelopments == 0 || len(b.Developments) < w.MaxDevelopments):
 			b.Developments = append(b.Developments, bs)
 		case s.Category != sitrep.CategoryDevelopment && (w.MaxIncidents == 0 || len(b.Incidents) < w.MaxIncidents):

@@ -69,3 +69,20 @@ func ids(stories []sitrep.BriefedStory) []int64 {
 	}
 	return out
 }
+
+// TestSelectHoldsBackUnconfirmedIncidents: an incident whose surest report
+// is below the threshold is listed as unconfirmed, not briefed; one clear
+// report among weak ones is enough.
+func TestSelectHoldsBackUnconfirmedIncidents(t *testing.T) {
+	weak := incidentStory(1, "Daraa", 3, "Levant Wire")
+	mixed := incidentStory(2, "Homs", 40, "Levant Wire", "Gulf Courier")
+	weak.Reports[0].Confidence = 0.3
+	mixed.Reports[0].Confidence, mixed.Reports[1].Confidence = 0.2, 0.9
+	b := Select([]sitrep.Story{weak, mixed}, Window{MinConfidence: 0.8}, at("2016-03-10T00:00:00Z"))
+	if got := ids(b.Incidents); fmt.Sprint(got) != "[2]" {
+		t.Errorf("incidents %v, want [2]", got)
+	}
+	if got := ids(b.Unconfirmed); fmt.Sprint(got) != "[1]" {
+		t.Errorf("unconfirmed %v, want [1]", got)
+	}
+}

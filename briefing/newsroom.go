@@ -23,8 +23,11 @@ import (
 type Newsroom struct {
 	stories sitrep.StoryStore
 	extract func(sitrep.Article) []sitrep.Event
-	now     func() time.Time
-	cluster *story.Clusterer
+	// confirmed is the confidence an incident needs to be briefed; below
+	// it, it is listed as unconfirmed.
+	confirmed float64
+	now       func() time.Time
+	cluster   *story.Clusterer
 
 	// mu serialises ingestion: two reports of one event ingested at once
 	// must not each start a story.
@@ -34,7 +37,7 @@ type Newsroom struct {
 // NewNewsroom returns a newsroom that extracts events with x, keeps stories
 // in stories and stamps them with now.
 func NewNewsroom(stories sitrep.StoryStore, x *extract.Extractor, now func() time.Time) *Newsroom {
-	return &Newsroom{stories: stories, extract: x.Extract, now: now, cluster: story.NewClusterer(stories, now)}
+	return &Newsroom{stories: stories, extract: x.Extract, confirmed: x.Threshold(), now: now, cluster: story.NewClusterer(stories, now)}
 }
 
 // Ingest extracts an article's events, stores them, and puts each into the

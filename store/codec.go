@@ -164,6 +164,7 @@ type eventJSON struct {
 	Countries    []string        `json:"countries,omitempty"`
 	Topics       []string        `json:"topics,omitempty"`
 	Sentences    []string        `json:"sentences,omitempty"`
+	Evidence     []string        `json:"evidence,omitempty"`
 	Confidence   float64         `json:"confidence,omitempty"`
 }
 
@@ -236,6 +237,7 @@ func eventToJSON(e sitrep.Event) eventJSON {
 		Countries:    e.Countries,
 		Topics:       e.Topics,
 		Sentences:    e.Sentences,
+		Evidence:     e.Evidence,
 		Confidence:   e.Confidence,
 	}
 }
@@ -255,6 +257,7 @@ func eventFromJSON(j eventJSON) sitrep.Event {
 		Countries:    j.Countries,
 		Topics:       j.Topics,
 		Sentences:    j.Sentences,
+		Evidence:     j.Evidence,
 		Confidence:   j.Confidence,
 	}
 }

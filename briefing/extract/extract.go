@@ -59,6 +59,7 @@ type Extractor struct {
 	spk     speakerWords
 	// actorByName finds a canonical actor, to read its kind and air capability.
 	actorByName map[string]*actors.Actor
+	model       model
 }
 
 var (
@@ -75,7 +76,7 @@ func Default() *Extractor {
 
 // New builds an extractor on a gazetteer and an actor table.
 func New(g *places.Gazetteer, a *actors.Table) *Extractor {
-	x := &Extractor{gaz: g, actors: a, lx: loadLexicons(), dev: newLexicon(), spk: loadSpeakerWords(), states: map[string]string{}}
+	x := &Extractor{gaz: g, actors: a, lx: loadLexicons(), dev: newLexicon(), spk: loadSpeakerWords(), states: map[string]string{}, model: loadModel()}
 	for _, ac := range a.Actors() {
 		if ac.Kind == actors.KindState && ac.Country != "" && x.states[ac.Country] == "" {
 			x.states[ac.Country] = ac.Name

@@ -941,17 +941,8 @@ func (x *Extractor) finishIncident(d *doc, e *event) bool {
 	for i := range e.Figures {
 		e.Figures[i].Claim = strings.HasSuffix(e.Figures[i].AttributedTo, claimSuffix)
 	}
-	conf := 0.3 + 0.1*float64(e.strength)
-	if len(e.Figures) > 0 {
-		conf += 0.15
-	}
-	if e.placeRank > rankCountry {
-		conf += 0.15
-	}
-	if conf > 1 {
-		conf = 1
-	}
-	e.Confidence = conf
+	e.Evidence = x.evidence(d, e)
+	e.Confidence = x.model.score(e.Evidence)
 	if !inWindow(e.Day, d.pub) {
 		return false
 	}

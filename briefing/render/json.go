@@ -17,6 +17,8 @@ type JSONBriefing struct {
 	Incidents    []JSONIncident    `json:"incidents"`
 	Developments []JSONDevelopment `json:"developments"`
 	AlsoReported []JSONAlso        `json:"also_reported"`
+	// Unconfirmed lists incidents too weakly told to brief, one line each.
+	Unconfirmed []JSONAlso `json:"unconfirmed"`
 }
 
 // JSONPlace is a place with its coordinates, null when unknown.
@@ -86,7 +88,7 @@ func JSON(w io.Writer, b sitrep.Briefing) error {
 
 // ToJSON converts a briefing to its JSON form.
 func ToJSON(b sitrep.Briefing) JSONBriefing {
-	out := JSONBriefing{Incidents: []JSONIncident{}, Developments: []JSONDevelopment{}, AlsoReported: []JSONAlso{}}
+	out := JSONBriefing{Incidents: []JSONIncident{}, Developments: []JSONDevelopment{}, AlsoReported: []JSONAlso{}, Unconfirmed: []JSONAlso{}}
 	if !b.From.IsZero() {
 		out.From = b.From.UTC().Format(time.RFC3339)
 	}
@@ -100,12 +102,20 @@ func ToJSON(b sitrep.Briefing) JSONBriefing {
 		out.Developments = append(out.Developments, developmentJSON(s))
 	}
 	for _, s := range b.AlsoReported {
-		out.AlsoReported = append(out.AlsoReported, JSONAlso{
-			ID: s.ID, Update: s.Update, Category: s.Category, Kind: s.Kind, Headline: s.Headline,
-			Date: date(s.Day), Sources: nonNil(s.Sources),
-		})
+		out.AlsoReported = append(out.AlsoReported, alsoJSON(s))
+	}
+	for _, s := range b.Unconfirmed {
+		out.Unconfirmed = append(out.Unconfirmed, alsoJSON(s))
 	}
 	return out
+}
+
+// alsoJSON is a story's one-line form.
+func alsoJSON(s sitrep.BriefedStory) JSONAlso {
+	return JSONAlso{
+		ID: s.ID, Update: s.Update, Category: s.Category, Kind: s.Kind, Headline: s.Headline,
+		Date: date(s.Day), Sources: nonNil(s.Sources),
+	}
 }
 
 // PerpetratorText is the perpetrator claims as one string: "Syrian
