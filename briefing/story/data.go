@@ -5,6 +5,7 @@ import (
 	"embed"
 	"strings"
 
+	"github.com/sitrep-bot/sitrep/briefing/places"
 	"github.com/sitrep-bot/sitrep/briefing/translit"
 )
 
@@ -17,13 +18,13 @@ var tables = loadTables()
 
 type tableSet struct {
 	compatible map[[2]string]bool // kinds reported interchangeably
-	demonyms   map[string]string  // country → adjective
+	forces     map[string]string  // armed forces → their country's adjective
 	levelWords map[string]bool    // "governorate", "province"...
 	shared     map[string]bool    // roles many hold at once: "spokesman"
 }
 
 func loadTables() tableSet {
-	t := tableSet{compatible: map[[2]string]bool{}, demonyms: map[string]string{}, levelWords: map[string]bool{}, shared: map[string]bool{}}
+	t := tableSet{compatible: map[[2]string]bool{}, forces: map[string]string{}, levelWords: map[string]bool{}, shared: map[string]bool{}}
 	for _, line := range lines("data/kinds.txt") {
 		var group []string
 		for _, k := range strings.Split(line, "|") {
@@ -35,10 +36,10 @@ func loadTables() tableSet {
 			}
 		}
 	}
-	for _, line := range lines("data/demonyms.txt") {
-		country, adj, ok := strings.Cut(line, "|")
+	for _, line := range lines("data/forces.txt") {
+		name, adj, ok := strings.Cut(line, "|")
 		if ok {
-			t.demonyms[strings.TrimSpace(country)] = strings.TrimSpace(adj)
+			t.forces[strings.TrimSpace(name)] = strings.TrimSpace(adj)
 		}
 	}
 	for _, w := range lines("data/regions.txt") {
@@ -74,12 +75,16 @@ func kindsCompatible(a, b string) bool {
 	return a == b || a == "" || b == "" || tables.compatible[[2]string{a, b}]
 }
 
-// demonym is the adjective for a country, or the country itself.
-func demonym(country string) string {
-	if d, ok := tables.demonyms[country]; ok {
+// demonym is the adjective for a country or for armed forces named after
+// one, or the name itself: "Syrian" for Syria, "Russian" for Russian forces.
+func demonym(name string) string {
+	if d, ok := tables.forces[name]; ok {
 		return d
 	}
-	return country
+	if d, ok := places.Default().Demonym(name); ok {
+		return d
+	}
+	return name
 }
 
 // regionKey is the key of a region's name without its level word, so
