@@ -10,6 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/briefing/render"
 )
 
 // maxLookback bounds how far back reader commands look.
@@ -186,7 +187,7 @@ func storyMessages(s *sitrep.Story) []*discordgo.MessageSend {
 	if title == "" {
 		title = titleCase(s.Kind) + " in " + placeLabel(s.Place)
 	}
-	return embedPages(clip(fmt.Sprintf("#%d %s", s.ID, title), 256), lines)
+	return render.LinePages(clip(fmt.Sprintf("#%d %s", s.ID, title), 256), lines)
 }
 
 func (b *Bot) cmdSearch(ctx context.Context, c *call) error {
@@ -216,7 +217,7 @@ func (b *Bot) cmdSearch(ctx context.Context, c *call) error {
 		}
 		lines = append(lines, "• "+line)
 	}
-	return c.reply(ctx, embedPages(clip("Search: "+q, 256), lines)...)
+	return c.reply(ctx, render.LinePages(clip("Search: "+q, 256), lines)...)
 }
 
 // Formatting of stories for lists and the story view.
