@@ -175,7 +175,11 @@ type storyJSON struct {
 	Killed       *sitrep.Range `json:"killed,omitempty"`
 	Civilians    *sitrep.Range `json:"civilians,omitempty"`
 	Children     *sitrep.Range `json:"children,omitempty"`
+	Women        *sitrep.Range `json:"women,omitempty"`
+	Fighters     *sitrep.Range `json:"fighters,omitempty"`
 	Wounded      *sitrep.Range `json:"wounded,omitempty"`
+	Missing      *sitrep.Range `json:"missing,omitempty"`
+	Abducted     *sitrep.Range `json:"abducted,omitempty"`
 	Figures      []figureJSON  `json:"figures,omitempty"`
 	Participants []personJSON  `json:"participants,omitempty"`
 	Countries    []string      `json:"countries,omitempty"`
@@ -263,11 +267,15 @@ func storyToJSON(s *sitrep.Story) storyJSON {
 		Place:        placeJSON(s.Place),
 		Perpetrators: s.Perpetrators,
 		Target:       s.Target,
-		Killed:       s.Killed,
-		Civilians:    s.Civilians,
-		Children:     s.Children,
-		Wounded:      s.Wounded,
-		Figures:      mapSlice(s.Figures, figureToJSON),
+		Killed:       s.Tolls.Range(sitrep.FigureKilled),
+		Civilians:    s.Tolls.Range(sitrep.FigureCivilians),
+		Children:     s.Tolls.Range(sitrep.FigureChildren),
+		Women:        s.Tolls.Range(sitrep.FigureWomen),
+		Fighters:     s.Tolls.Range(sitrep.FigureFighters),
+		Wounded:      s.Tolls.Range(sitrep.FigureWounded),
+		Missing:      s.Tolls.Range(sitrep.FigureMissing),
+		Abducted:     s.Tolls.Range(sitrep.FigureAbducted),
+		Figures:      mapSlice(s.Tolls.Figures(), figureToJSON),
 		Participants: mapSlice(s.Participants, personToJSON),
 		Countries:    s.Countries,
 		Topics:       s.Topics,
@@ -285,8 +293,22 @@ func (j storyJSON) fill(s *sitrep.Story) {
 	s.Place = sitrep.Place(j.Place)
 	s.Perpetrators = j.Perpetrators
 	s.Target = j.Target
-	s.Killed, s.Civilians, s.Children, s.Wounded = j.Killed, j.Civilians, j.Children, j.Wounded
-	s.Figures = mapSlice(j.Figures, figureFromJSON)
+	s.Tolls = sitrep.TollsOf(mapSlice(j.Figures, figureFromJSON))
+	for what, r := range map[string]*sitrep.Range{
+		sitrep.FigureKilled: j.Killed, sitrep.FigureCivilians: j.Civilians, sitrep.FigureChildren: j.Children,
+		sitrep.FigureWomen: j.Women, sitrep.FigureFighters: j.Fighters, sitrep.FigureWounded: j.Wounded,
+		sitrep.FigureMissing: j.Missing, sitrep.FigureAbducted: j.Abducted,
+	} {
+		if r == nil {
+			continue
+		}
+		if s.Tolls == nil {
+			s.Tolls = sitrep.Tolls{}
+		}
+		t := s.Tolls[what]
+		t.Range = *r
+		s.Tolls[what] = t
+	}
 	s.Participants = mapSlice(j.Participants, personFromJSON)
 	s.Countries = j.Countries
 	s.Topics = j.Topics

@@ -43,7 +43,11 @@ type JSONIncident struct {
 	Killed          *sitrep.Range   `json:"killed"`
 	CiviliansKilled *sitrep.Range   `json:"civilians_killed"`
 	ChildrenKilled  *sitrep.Range   `json:"children_killed"`
+	WomenKilled     *sitrep.Range   `json:"women_killed,omitempty"`
+	FightersKilled  *sitrep.Range   `json:"fighters_killed,omitempty"`
 	Wounded         *sitrep.Range   `json:"wounded"`
+	Missing         *sitrep.Range   `json:"missing,omitempty"`
+	Abducted        *sitrep.Range   `json:"abducted,omitempty"`
 	Figures         []sitrep.Figure `json:"figures"`
 	Sources         []sitrep.Source `json:"sources"`
 	Quote           string          `json:"quote,omitempty"`
@@ -124,8 +128,11 @@ func incidentJSON(s sitrep.BriefedStory) JSONIncident {
 	return JSONIncident{
 		ID: s.ID, Update: s.Update, Headline: s.Headline, Summary: s.Summary, Date: date(s.Day), Kind: s.Kind,
 		Place: placeJSON(s.Place), Perpetrator: PerpetratorText(s.Perpetrators), Perpetrators: nonNil(s.Perpetrators),
-		Target: s.Target, Killed: s.Killed, CiviliansKilled: s.Civilians, ChildrenKilled: s.Children, Wounded: s.Wounded,
-		Figures: nonNil(s.Figures), Sources: nonNil(s.Sources), Quote: s.Quote,
+		Target: s.Target, Killed: s.Tolls.Range(sitrep.FigureKilled), CiviliansKilled: s.Tolls.Range(sitrep.FigureCivilians),
+		ChildrenKilled: s.Tolls.Range(sitrep.FigureChildren), WomenKilled: s.Tolls.Range(sitrep.FigureWomen),
+		FightersKilled: s.Tolls.Range(sitrep.FigureFighters), Wounded: s.Tolls.Range(sitrep.FigureWounded),
+		Missing: s.Tolls.Range(sitrep.FigureMissing), Abducted: s.Tolls.Range(sitrep.FigureAbducted),
+		Figures: nonNil(s.Tolls.Figures()), Sources: nonNil(s.Sources), Quote: s.Quote,
 	}
 }
 
