@@ -140,7 +140,7 @@ func (b *Bot) cmdStory(ctx context.Context, c *call) error {
 }
 
 // storyMessages shows one story in full: facts, every figure with who gave
-// it, every source.
+// it under its category, every source.
 func storyMessages(s *sitrep.Story) []*discordgo.MessageSend {
 	var lines []string
 	if s.Summary != "" {
@@ -176,6 +176,9 @@ func storyMessages(s *sitrep.Story) []*discordgo.MessageSend {
 	if len(s.Tolls) > 0 {
 		lines = append(lines, "", "**Figures, as each source gave them**")
 		for _, what := range s.Tolls.Categories() {
+			if len(s.Tolls[what].Figures) == 0 {
+				continue // a total that stands in for one no report gave
+			}
 			head := rangeText(s.Tolls.Range(what), figureWord(what))
 			if head == "" {
 				head = figureWord(what)
