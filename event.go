@@ -10,33 +10,6 @@ const (
 	CategoryDevelopment Category = "development"
 )
 
-// Incident kinds, after ACLED's sub-event types. The values are the words a
-// briefing prints.
-const (
-	KindAirstrike      = "airstrike"
-	KindShelling       = "shelling"
-	KindBombing        = "bombing"
-	KindSuicideAttack  = "suicide attack"
-	KindClash          = "clashes"
-	KindAttack         = "attack on civilians"
-	KindExecution      = "execution"
-	KindAbduction      = "abduction"
-	KindChemicalAttack = "chemical attack"
-)
-
-// Development kinds, after CAMEO's diplomatic verbs.
-const (
-	KindMeeting   = "meeting"
-	KindVisit     = "visit"
-	KindTalks     = "talks"
-	KindPhoneCall = "phone call"
-	KindStatement = "statement"
-	KindProposal  = "proposal"
-	KindAgreement = "agreement"
-	KindArmsDeal  = "arms deal"
-	KindSanctions = "sanctions"
-)
-
 // A Place is where an event happened, resolved against the gazetteer when it
 // could be. A village the gazetteer lacks keeps its name and takes its
 // province's Admin, Country and coordinates.
@@ -89,6 +62,7 @@ type Figure struct {
 	Qualifier    string `json:"qualifier,omitempty"`
 	AttributedTo string `json:"attributed_to,omitempty"` // "Syrian Observatory for Human Rights", "an IS fighter"
 	Revised      bool   `json:"revised,omitempty"`       // "the toll rose to 95": replaces the same reporter's earlier figure
+	Claim        bool   `json:"claim,omitempty"`         // a party's own account of what it did: shown, never a story's range unless it is all there is
 	Outlet       string `json:"outlet,omitempty"`
 	URL          string `json:"url,omitempty"`
 	Sentence     string `json:"-"`
@@ -99,7 +73,7 @@ type Figure struct {
 type Event struct {
 	ID       string    // stable within its article: article ID plus ordinal
 	Category Category  // incident or development
-	Kind     string    // one of the Kind* values
+	Kind     Kind      // a row of the kind registry
 	Source   Source    // the article that reported it
 	Day      time.Time // the day it happened, midnight UTC; zero when the text does not say
 	Place    Place

@@ -84,7 +84,7 @@ type StoryStore interface {
 // that pass every filter given. Names match ignoring case.
 type StoryQuery struct {
 	Category Category // "" for every category
-	Kind     string
+	Kind     Kind
 	// Place is the story's place, region or country; "Raqqa" also matches
 	// the region "Raqqa Governorate".
 	Place string

@@ -8,7 +8,7 @@ import "time"
 type Story struct {
 	ID       int64
 	Category Category
-	Kind     string
+	Kind     Kind
 	Day      time.Time
 	Place    Place
 

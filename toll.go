@@ -25,7 +25,9 @@ type Toll struct {
 // values). A category no report gives is absent.
 type Tolls map[string]Toll
 
-// TollsOf groups figures by category, each with the range its numbers span.
+// TollsOf groups figures by category, each with the range its numbers
+// span. A party's claim of what it did spans a range only when no one else
+// gives a number for the category.
 func TollsOf(fs []Figure) Tolls {
 	if len(fs) == 0 {
 		return nil
@@ -34,15 +36,32 @@ func TollsOf(fs []Figure) Tolls {
 	for _, f := range fs {
 		t := ts[f.What]
 		t.Figures = append(t.Figures, f)
-		if f.Vague == "" && f.Value > 0 {
-			if t.Max == 0 {
-				t.Min, t.Max = f.Value, f.Value
-			}
-			t.Min, t.Max = min(t.Min, f.Value), max(t.Max, f.Value)
-		}
 		ts[f.What] = t
 	}
+	for what, t := range ts {
+		t.Range = span(t.Figures, false)
+		if t.Max == 0 {
+			t.Range = span(t.Figures, true)
+		}
+		ts[what] = t
+	}
 	return ts
+}
+
+// span is the range of the numbers among fs that are, or are not, claims;
+// zero when there are none.
+func span(fs []Figure, claims bool) Range {
+	var r Range
+	for _, f := range fs {
+		if f.Vague != "" || f.Value <= 0 || f.Claim != claims {
+			continue
+		}
+		if r.Max == 0 {
+			r = Range{Min: f.Value, Max: f.Value}
+		}
+		r.Min, r.Max = min(r.Min, f.Value), max(r.Max, f.Value)
+	}
+	return r
 }
 
 // Range returns a copy of a category's range, nil when no report gives it

@@ -10,7 +10,7 @@ import (
 type Event struct {
 	ID           string          `json:"id,omitempty"`
 	Category     sitrep.Category `json:"category,omitempty"`
-	Kind         string          `json:"kind,omitempty"`
+	Kind         sitrep.Kind     `json:"kind,omitempty"`
 	Source       Source          `json:"source"`
 	Day          time.Time       `json:"day"`
 	Place        *Place          `json:"place,omitempty"`

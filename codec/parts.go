@@ -41,6 +41,7 @@ type Figure struct {
 	Qualifier    string `json:"qualifier,omitempty"`
 	AttributedTo string `json:"attributed_to,omitempty"`
 	Revised      bool   `json:"revised,omitempty"`
+	Claim        bool   `json:"claim,omitempty"`
 	Outlet       string `json:"outlet,omitempty"`
 	URL          string `json:"url,omitempty"`
 	Sentence     string `json:"sentence,omitempty"`

@@ -16,7 +16,7 @@ type Story struct {
 	Headline string          `json:"headline"`
 	Summary  string          `json:"summary"`
 	Date     *string         `json:"date"` // the day it happened, null when not known
-	Kind     string          `json:"kind"`
+	Kind     sitrep.Kind     `json:"kind"`
 	Place    *Place          `json:"place"`
 	*Incident
 	*Development

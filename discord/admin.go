@@ -354,7 +354,7 @@ func (b *Bot) cmdFilters(ctx context.Context, c *call) error {
 		for i, k := range f.Kinds {
 			canon, ok := knownKind(k)
 			if !ok {
-				return bad("`%s` is not a kind. Expected some of: %s.", k, strings.Join(allKinds(), ", "))
+				return bad("`%s` is not a kind. Expected some of: %s.", k, kindList(""))
 			}
 			f.Kinds[i] = canon
 		}
@@ -383,15 +383,21 @@ func (b *Bot) cmdFilters(ctx context.Context, c *call) error {
 	return bad("Unknown sub-command.")
 }
 
-func allKinds() []string {
-	return append(append([]string{}, incidentKinds...), sitrep.KindMeeting, sitrep.KindVisit, sitrep.KindTalks,
-		sitrep.KindPhoneCall, sitrep.KindStatement, sitrep.KindProposal, sitrep.KindAgreement, sitrep.KindArmsDeal, sitrep.KindSanctions)
+// kindList names the kinds of a category (every kind for none) for a reply.
+func kindList(c sitrep.Category) string {
+	var names []string
+	for _, k := range sitrep.Kinds(c) {
+		names = append(names, string(k))
+	}
+	return strings.Join(names, ", ")
 }
 
+// knownKind is the kind a typed name means, allowing a dropped plural "s".
 func knownKind(k string) (string, bool) {
-	for _, known := range allKinds() {
-		if strings.EqualFold(k, known) || strings.EqualFold(k, strings.TrimSuffix(known, "s")) {
-			return known, true
+	for _, known := range sitrep.Kinds("") {
+		name := string(known)
+		if strings.EqualFold(k, name) || strings.EqualFold(k, strings.TrimSuffix(name, "s")) {
+			return name, true
 		}
 	}
 	return "", false

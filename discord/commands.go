@@ -18,15 +18,19 @@ var postChannels = []discordgo.ChannelType{
 	discordgo.ChannelTypeGuildPublicThread, discordgo.ChannelTypeGuildNewsThread,
 }
 
-var incidentKinds = []string{
-	sitrep.KindAirstrike, sitrep.KindShelling, sitrep.KindBombing, sitrep.KindSuicideAttack, sitrep.KindClash,
-	sitrep.KindAttack, sitrep.KindExecution, sitrep.KindAbduction, sitrep.KindChemicalAttack,
-}
-
 func choices(values ...string) []*discordgo.ApplicationCommandOptionChoice {
 	out := make([]*discordgo.ApplicationCommandOptionChoice, len(values))
 	for i, v := range values {
 		out[i] = &discordgo.ApplicationCommandOptionChoice{Name: v, Value: v}
+	}
+	return out
+}
+
+// kindChoices offers every kind of a category by its label.
+func kindChoices(c sitrep.Category) []*discordgo.ApplicationCommandOptionChoice {
+	var out []*discordgo.ApplicationCommandOptionChoice
+	for _, k := range sitrep.Kinds(c) {
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: k.Label(), Value: string(k)})
 	}
 	return out
 }
@@ -85,7 +89,7 @@ func commands() []*discordgo.ApplicationCommand {
 			auto(maxLen(str("place", "Only at this place", false), 64)),
 			since,
 			auto(maxLen(str("actor", "Only by this perpetrator", false), 64)),
-			&discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: "kind", Description: "Only this kind of incident", Choices: choices(incidentKinds...)}),
+			&discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: "kind", Description: "Only this kind of incident", Choices: kindChoices(sitrep.CategoryIncident)}),
 		reader("diplomacy", "Recent meetings, visits, talks, statements and agreements",
 			auto(maxLen(str("who", "Only involving this person or country", false), 64)),
 			str("since", "How far back, e.g. 12h, 3d, 1w (default 3d)", false)),

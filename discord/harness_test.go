@@ -190,7 +190,7 @@ func (e *env) schedule(channel, spec string) sitrep.Schedule {
 	return s
 }
 
-func incident(kind, place, country, headline string, killed int) sitrep.Story {
+func incident(kind sitrep.Kind, place, country, headline string, killed int) sitrep.Story {
 	return sitrep.Story{
 		Category: sitrep.CategoryIncident, Kind: kind, Day: time.Date(2025, 3, 13, 0, 0, 0, 0, time.UTC),
 		Place: sitrep.Place{Name: place, Country: country}, Perpetrators: []string{"Syrian government"},

@@ -74,7 +74,7 @@ func (q listQuery) storyQuery() sitrep.StoryQuery {
 	if q.Cat == "d" {
 		cat = sitrep.CategoryDevelopment
 	}
-	return sitrep.StoryQuery{Category: cat, Kind: q.Kind, Place: q.Place, Actor: q.Actor,
+	return sitrep.StoryQuery{Category: cat, Kind: sitrep.Kind(q.Kind), Place: q.Place, Actor: q.Actor,
 		From: time.Unix(q.From, 0), To: time.Unix(q.To, 0), Limit: pageSize, Offset: q.Page * pageSize}
 }
 

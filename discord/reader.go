@@ -60,7 +60,7 @@ func (b *Bot) cmdIncidents(ctx context.Context, c *call) error {
 	if k := c.str("kind"); k != "" {
 		canon, ok := knownKind(k)
 		if !ok {
-			return bad("`%s` is not a kind of incident. Expected one of: %s.", clip(k, 40), strings.Join(incidentKinds, ", "))
+			return bad("`%s` is not a kind of incident. Expected one of: %s.", clip(k, 40), kindList(sitrep.CategoryIncident))
 		}
 		q.Kind = canon
 	}
@@ -146,7 +146,7 @@ func storyMessages(s *sitrep.Story) []*discordgo.MessageSend {
 	if s.Summary != "" {
 		lines = append(lines, clip(s.Summary, 1000))
 	}
-	lines = append(lines, "**"+titleCase(s.Kind)+"** · "+placeLabel(s.Place)+" · "+dayLabel(s.Day))
+	lines = append(lines, "**"+titleCase(string(s.Kind))+"** · "+placeLabel(s.Place)+" · "+dayLabel(s.Day))
 	if len(s.Perpetrators) > 0 {
 		label := "Perpetrator"
 		if len(s.Perpetrators) > 1 {
@@ -195,7 +195,7 @@ func storyMessages(s *sitrep.Story) []*discordgo.MessageSend {
 	}
 	title := s.Headline
 	if title == "" {
-		title = titleCase(s.Kind) + " in " + placeLabel(s.Place)
+		title = titleCase(string(s.Kind)) + " in " + placeLabel(s.Place)
 	}
 	return render.LinePages(clip(fmt.Sprintf("#%d %s", s.ID, title), 256), lines)
 }
@@ -355,7 +355,7 @@ func sourceLine(src sitrep.Source) string {
 
 // storyLine is one story in a list.
 func storyLine(s *sitrep.Story) string {
-	head := fmt.Sprintf("`#%d` **%s** · %s · %s", s.ID, titleCase(s.Kind), placeLabel(s.Place), dayLabel(s.Day))
+	head := fmt.Sprintf("`#%d` **%s** · %s · %s", s.ID, titleCase(string(s.Kind)), placeLabel(s.Place), dayLabel(s.Day))
 	var detail []string
 	if r := rangesLine(s); r != "" {
 		detail = append(detail, r)

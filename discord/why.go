@@ -106,7 +106,7 @@ func filteredOut(f sitrep.Filter, s *sitrep.Story) string {
 	if len(f.Kinds) > 0 {
 		ok := false
 		for _, k := range f.Kinds {
-			if strings.EqualFold(k, s.Kind) {
+			if s.Kind.Named(k) {
 				ok = true
 			}
 		}

@@ -106,7 +106,7 @@ func TestFilters(t *testing.T) {
 	want := sitrep.Filter{
 		GuildID: "g1", ChannelID: "c1",
 		Regions:  []string{"Syria", "Idlib Governorate"},
-		Kinds:    []string{sitrep.KindAirstrike, sitrep.KindShelling},
+		Kinds:    []string{string(sitrep.KindAirstrike), string(sitrep.KindShelling)},
 		Actors:   []string{"Russian air force"},
 		Keywords: []string{"hospital"},
 	}

@@ -78,7 +78,7 @@ func TestEventsRoundTripAndReplace(t *testing.T) {
 	}
 }
 
-func storyAt(kind, place string, day time.Time, keys ...string) *sitrep.Story {
+func storyAt(kind sitrep.Kind, place string, day time.Time, keys ...string) *sitrep.Story {
 	return &sitrep.Story{
 		Category: sitrep.CategoryIncident, Kind: kind, Day: day,
 		Place: sitrep.Place{Name: place, Country: "Syria", Key: place},

@@ -28,7 +28,15 @@ func (s *SQLite) Stories(ctx context.Context, q sitrep.StoryQuery) ([]sitrep.Sto
 	if !q.To.IsZero() {
 		to = fmtTime(q.To)
 	}
-	kind := strings.TrimSpace(q.Kind)
+	// kinds are the stored kinds q.Kind takes in: it and the kinds that are
+	// forms of it, or the name as given when the registry lacks it.
+	var kinds []any
+	for _, k := range sitrep.KindsNamed(string(q.Kind)) {
+		kinds = append(kinds, string(k))
+	}
+	if name := strings.TrimSpace(string(q.Kind)); len(kinds) == 0 && name != "" {
+		kinds = append(kinds, name)
+	}
 	// window is the conditions on a story's own facts; col prefixes the
 	// columns holding them.
 	window := func(col, kindCol string) (string, []any) {
@@ -38,9 +46,9 @@ func (s *SQLite) Stories(ctx context.Context, q sitrep.StoryQuery) ([]sitrep.Sto
 			where += ` AND ` + col + `category = ?`
 			args = append(args, string(q.Category))
 		}
-		if kind != "" {
-			where += ` AND ` + col + kindCol + ` = ? COLLATE NOCASE`
-			args = append(args, kind)
+		if len(kinds) > 0 {
+			where += ` AND ` + col + kindCol + ` COLLATE NOCASE IN (?` + strings.Repeat(`, ?`, len(kinds)-1) + `)`
+			args = append(args, kinds...)
 		}
 		return where, args
 	}

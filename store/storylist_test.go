@@ -23,8 +23,8 @@ func listFixture(t *testing.T) (*SQLite, map[string]int64) {
 			Headline: "Air strikes hit a market in Raqqa"},
 		{Category: sitrep.CategoryIncident, Kind: sitrep.KindShelling, Place: sitrep.Place{Name: "Tabqa", Admin: "Raqqa Governorate", Country: "Syria"},
 			Perpetrators: []string{"Syrian government forces"}, Headline: "Shelling of Tabqa dam district"},
-		{Category: sitrep.CategoryIncident, Kind: sitrep.KindShelling, Place: sitrep.Place{Name: "Idlib", Country: "Syria"},
-			Perpetrators: []string{"Syrian government forces"}, Target: "a displacement camp", Headline: "Camp near Idlib shelled"},
+		{Category: sitrep.CategoryIncident, Kind: "missile strike", Place: sitrep.Place{Name: "Idlib", Country: "Syria"},
+			Perpetrators: []string{"Syrian government forces"}, Target: "a displacement camp", Headline: "Missiles hit a camp near Idlib"},
 		{Category: sitrep.CategoryDevelopment, Kind: sitrep.KindMeeting, Place: sitrep.Place{Name: "Ankara", Country: "Turkey"},
 			Participants: []sitrep.Person{{Name: "Hakan Fidan", Role: "foreign minister", Country: "Turkey"}, {Name: "Asaad al-Shaibani", Country: "Syria"}},
 			Headline:     "Turkish and Syrian foreign ministers meet in Ankara"},
@@ -74,23 +74,24 @@ func TestStoriesFilters(t *testing.T) {
 		want []string
 	}{
 		{"everything in the window, newest first", lastDay, []string{
-			"Air strikes hit a market in Raqqa", "Shelling of Tabqa dam district", "Camp near Idlib shelled",
+			"Air strikes hit a market in Raqqa", "Shelling of Tabqa dam district", "Missiles hit a camp near Idlib",
 			"Turkish and Syrian foreign ministers meet in Ankara", "Envoy urges a return to talks"}},
 		{"incidents", with(func(q *sitrep.StoryQuery) { q.Category = sitrep.CategoryIncident }), []string{
-			"Air strikes hit a market in Raqqa", "Shelling of Tabqa dam district", "Camp near Idlib shelled"}},
-		{"kind ignoring case", with(func(q *sitrep.StoryQuery) { q.Kind = "SHELLING" }), []string{
-			"Shelling of Tabqa dam district", "Camp near Idlib shelled"}},
-		{"place by name", with(func(q *sitrep.StoryQuery) { q.Place = "idlib" }), []string{"Camp near Idlib shelled"}},
+			"Air strikes hit a market in Raqqa", "Shelling of Tabqa dam district", "Missiles hit a camp near Idlib"}},
+		{"kind ignoring case, with its forms", with(func(q *sitrep.StoryQuery) { q.Kind = "SHELLING" }), []string{
+			"Shelling of Tabqa dam district", "Missiles hit a camp near Idlib"}},
+		{"a form of a kind alone", with(func(q *sitrep.StoryQuery) { q.Kind = "missile strike" }), []string{"Missiles hit a camp near Idlib"}},
+		{"place by name", with(func(q *sitrep.StoryQuery) { q.Place = "idlib" }), []string{"Missiles hit a camp near Idlib"}},
 		{"place by region, without Governorate", with(func(q *sitrep.StoryQuery) { q.Place = "Raqqa" }), []string{
 			"Air strikes hit a market in Raqqa", "Shelling of Tabqa dam district"}},
 		{"place by country", with(func(q *sitrep.StoryQuery) { q.Place = "Turkey" }), []string{
 			"Turkish and Syrian foreign ministers meet in Ankara"}},
 		{"place is whole names only", with(func(q *sitrep.StoryQuery) { q.Place = "Raq" }), nil},
 		{"actor by part of a perpetrator", with(func(q *sitrep.StoryQuery) { q.Actor = "syrian GOVERNMENT" }), []string{
-			"Shelling of Tabqa dam district", "Camp near Idlib shelled"}},
+			"Shelling of Tabqa dam district", "Missiles hit a camp near Idlib"}},
 		{"actor matching several names", with(func(q *sitrep.StoryQuery) { q.Actor = "IAN" }), []string{
-			"Air strikes hit a market in Raqqa", "Shelling of Tabqa dam district", "Camp near Idlib shelled"}},
-		{"actor as target", with(func(q *sitrep.StoryQuery) { q.Actor = "camp" }), []string{"Camp near Idlib shelled"}},
+			"Air strikes hit a market in Raqqa", "Shelling of Tabqa dam district", "Missiles hit a camp near Idlib"}},
+		{"actor as target", with(func(q *sitrep.StoryQuery) { q.Actor = "camp" }), []string{"Missiles hit a camp near Idlib"}},
 		{"actor as participant", with(func(q *sitrep.StoryQuery) { q.Actor = "Fidan" }), []string{
 			"Turkish and Syrian foreign ministers meet in Ankara"}},
 		{"actor as a participant's country", with(func(q *sitrep.StoryQuery) { q.Actor = "Turkey" }), []string{
@@ -101,7 +102,7 @@ func TestStoriesFilters(t *testing.T) {
 			"Shelling of Tabqa dam district"}},
 		{"every filter", with(func(q *sitrep.StoryQuery) {
 			q.Category, q.Kind, q.Place, q.Actor = sitrep.CategoryIncident, sitrep.KindShelling, "Syria", "government"
-		}), []string{"Shelling of Tabqa dam district", "Camp near Idlib shelled"}},
+		}), []string{"Shelling of Tabqa dam district", "Missiles hit a camp near Idlib"}},
 		{"the window bounds the place's history", sitrep.StoryQuery{Place: "Raqqa", From: date(2025, 3, 1, 0, 0)}, []string{
 			"Air strikes hit a market in Raqqa", "Shelling of Tabqa dam district", "Car bomb in Raqqa, a week ago"}},
 		{"an empty window", sitrep.StoryQuery{From: date(2025, 1, 1, 0, 0), To: date(2025, 2, 1, 0, 0)}, nil},

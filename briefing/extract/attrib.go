@@ -17,6 +17,10 @@ var speechVerbs = map[string]bool{
 // pronouns stand for a speaker named elsewhere.
 var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
 
+// claimSuffix names an armed group's own account of what it did ("al-Shabaab
+// claim"), told apart from an independent source's.
+const claimSuffix = " claim"
+
 // clauseStops end a speaker's noun phrase when reading backwards.
 var clauseStops = map[string]bool{
 	",": true, ".": true, ";": true, ":": true, "\"": true, "which": true, "who": true, "that": true,
@@ -307,7 +311,7 @@ func (x *Extractor) claimant(d *doc, s *sentence, sp said, group, prevParty stri
 				return "", false
 			}
 		}
-		return group + " claim", true
+		return group + claimSuffix, true
 	}
 	for _, m := range x.actors.Find(unPossessed(body)) {
 		// "the al-Qaida-linked group" is not al-Qaeda.
@@ -316,7 +320,7 @@ func (x *Extractor) claimant(d *doc, s *sentence, sp said, group, prevParty stri
 		}
 		// "al-Shabaab", "the ELN guerrilla group", "IS's statement".
 		if m.Last == len(body)-1 || m.Last == len(body)-2 && head.Is("statement", "communique", "group", "guerrillas", "militants", "rebels", "militia") {
-			return m.Actor.Name + " claim", true
+			return m.Actor.Name + claimSuffix, true
 		}
 	}
 	return "", false
@@ -367,7 +371,7 @@ func responsibilitySaying(s *sentence) (string, int, bool) {
 		if a == nil || a.Kind != actors.KindGroup {
 			return "", 0, false
 		}
-		return a.Name + " claim", i, true
+		return a.Name + claimSuffix, i, true
 	}
 	return "", 0, false
 }

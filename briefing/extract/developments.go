@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"sync"
 
 	sitrep "github.com/sitrep-bot/sitrep"
 	"github.com/sitrep-bot/sitrep/briefing/actors"
@@ -10,7 +12,7 @@ import (
 )
 
 // devRank orders development kinds when one sentence holds several verbs.
-var devRank = map[string]int{
+var devRank = map[sitrep.Kind]int{
 	sitrep.KindAgreement: 9, sitrep.KindArmsDeal: 8, sitrep.KindSanctions: 7, sitrep.KindMeeting: 6,
 	sitrep.KindVisit: 5, sitrep.KindPhoneCall: 5, sitrep.KindTalks: 4, sitrep.KindProposal: 3, sitrep.KindStatement: 1,
 }
@@ -22,20 +24,21 @@ func (x *Extractor) developments(d *doc) []*event {
 		if s.background {
 			continue
 		}
-		kind, strength := "", 0
+		var kind sitrep.Kind
+		strength := 0
 		for i := 0; i < len(s.toks); i++ {
 			e, n := matchEntries(s.lists(i).dev, s.toks, i)
 			if e == nil {
 				continue
 			}
-			if setting(s.toks, i) || e.value == sitrep.KindSanctions && opposed(s.toks, i) || e.value == sitrep.KindTalks && calledFor(s.toks, i) {
+			if setting(s.toks, i) || e.kind() == sitrep.KindSanctions && opposed(s.toks, i) || e.kind() == sitrep.KindTalks && calledFor(s.toks, i) {
 				// "in a statement after a meeting", "rejected sanctions":
 				// the occasion or the object, not the act.
 				i += n - 1
 				continue
 			}
-			if e.strength > strength || e.strength == strength && devRank[e.value] > devRank[kind] {
-				kind, strength = e.value, e.strength
+			if e.strength > strength || e.strength == strength && devRank[e.kind()] > devRank[kind] {
+				kind, strength = e.kind(), e.strength
 			}
 			i += n - 1
 		}
@@ -76,10 +79,13 @@ func (x *Extractor) developments(d *doc) []*event {
 		x.absorbDev(d, e, cd)
 		evs = append(evs, e)
 	}
-	for _, e := range evs {
+	evs = slices.DeleteFunc(evs, func(e *event) bool {
 		if e.place != nil {
 			e.Place = e.place.Place
 		}
+		return !x.international(d, e)
+	})
+	for _, e := range evs {
 		e.Confidence = 0.4 + 0.1*float64(e.strength)
 		if len(e.Participants) > 1 {
 			e.Confidence += 0.1
@@ -93,7 +99,7 @@ func (x *Extractor) developments(d *doc) []*event {
 
 type devCandidate struct {
 	s        *sentence
-	kind     string
+	kind     sitrep.Kind
 	strength int
 	people   []sitrep.Person
 	states   bool // carried by governments and armed parties, no person named
@@ -681,7 +687,7 @@ func (x *Extractor) negotiation(s *sentence) bool {
 // trade word shortly before a word the incident triggers read as a weapon.
 func (x *Extractor) armsTrade(s *sentence) bool {
 	for i := range s.toks {
-		if e, _ := matchEntries(s.lists(i).triggers, s.toks, i); e != nil && (e.value == sitrep.KindAirstrike || e.value == sitrep.KindShelling) &&
+		if e, _ := matchEntries(s.lists(i).triggers, s.toks, i); e != nil && (e.kind().Is(sitrep.KindAirstrike) || e.kind().Is(sitrep.KindShelling)) &&
 			x.trades(s, max(0, i-8), i) {
 			return true
 		}
@@ -691,7 +697,7 @@ func (x *Extractor) armsTrade(s *sentence) bool {
 
 // partOfVisit reports whether a development of kind next is part of one of
 // kind have: the meetings and talks a visitor holds are the visit.
-func partOfVisit(have, next string) bool {
+func partOfVisit(have, next sitrep.Kind) bool {
 	return have == sitrep.KindVisit && (next == sitrep.KindMeeting || next == sitrep.KindTalks)
 }
 
@@ -790,7 +796,7 @@ func actingCountries(s *sentence) []string {
 
 // personal reports whether a development kind needs people: a visit, a
 // meeting or a call is made by someone.
-func personal(kind string) bool {
+func personal(kind sitrep.Kind) bool {
 	return kind == sitrep.KindVisit || kind == sitrep.KindMeeting || kind == sitrep.KindPhoneCall
 }
 
@@ -812,3 +818,52 @@ func parties(s *sentence) []*actors.Actor {
 	}
 	return out
 }
+
+// international reports whether a development is diplomacy: between two
+// countries or more (its participants', the ones it names, the one it is
+// held in), by an office that speaks for a country abroad, or with a body
+// that acts as a party in diplomacy. A senator's proposal, a
+// president's visit to a town of his own country, a party's meeting at
+// home are domestic politics.
+func (x *Extractor) international(d *doc, e *event) bool {
+	countries := map[string]bool{}
+	for _, c := range e.Countries {
+		countries[c] = true
+	}
+	if e.Place.Country != "" {
+		countries[e.Place.Country] = true
+	}
+	for _, p := range e.Participants {
+		if p.Country != "" {
+			countries[p.Country] = true
+		}
+	}
+	if len(countries) >= 2 {
+		return true
+	}
+	for _, p := range e.Participants {
+		role := " " + strings.ToLower(p.Role) + " "
+		for _, r := range diplomaticRoles() {
+			if strings.Contains(role, " "+r+" ") {
+				return true
+			}
+		}
+	}
+	// The organisation table holds the bodies that act as one party in
+	// diplomacy: the UN, a negotiating opposition.
+	for i := range e.sentIdx {
+		if len(d.sents[i].orgs) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// diplomaticRoles lists the offices of data/diplomatic-roles.txt, lower-cased.
+var diplomaticRoles = sync.OnceValue(func() []string {
+	var out []string
+	for _, f := range lines("diplomatic-roles.txt") {
+		out = append(out, strings.ToLower(strings.Join(f, " ")))
+	}
+	return out
+})

@@ -199,7 +199,7 @@ func scoreFakes(t *testing.T, x *Extractor, dir string, verbose bool) fakesScore
 			var got []string
 			for _, e := range evs {
 				b, _ := json.Marshal(e.Figures)
-				got = append(got, e.Kind+" @ "+e.Place.Name+"/"+e.Place.Admin+" "+string(b))
+				got = append(got, string(e.Kind)+" @ "+e.Place.Name+"/"+e.Place.Admin+" "+string(b))
 			}
 			t.Logf("MISS place=%v civ=%v kid=%v gold %s civ=%d kids=%d %s\n  %q\n  %s", okPlace, okCiv, okKid, gov, civ, kids, r[col["url"]], r[col["title"]], strings.Join(got, "\n  "))
 		}
@@ -225,10 +225,12 @@ func pct(a, b int) float64 {
 }
 
 // Floors a little below what extraction achieves, so a regression fails.
+// Reading only the lead's incidents (and the country rather than a guessed
+// town) gave up a few of these for far fewer false incidents.
 const (
-	floorPlace     = 96
-	floorCivilians = 86
-	floorChildren  = 75
+	floorPlace     = 91
+	floorCivilians = 81
+	floorChildren  = 78
 )
 
 func TestEvalFakes(t *testing.T) {
@@ -311,7 +313,7 @@ func checkIncident(g goldItem, e sitrep.Event) (pts, tot int, wrong []string) {
 		d := e.Day.Format("2006-01-02")
 		point("date="+d, slices.Contains(g.Dates, d))
 	}
-	point("kind="+e.Kind, hasAlias(e.Kind, g.Kind))
+	point("kind="+string(e.Kind), hasAlias(string(e.Kind), g.Kind))
 	if len(g.Perpetrator) > 0 {
 		point("perpetrator="+e.Perpetrator, hasAlias(e.Perpetrator, g.Perpetrator))
 	}
@@ -354,7 +356,7 @@ func checkDevelopment(g goldItem, e sitrep.Event) (pts, tot int, wrong []string)
 		d := e.Day.Format("2006-01-02")
 		point("date="+d, slices.Contains(g.Dates, d))
 	}
-	point("kind="+e.Kind, hasAlias(e.Kind, g.Kind))
+	point("kind="+string(e.Kind), hasAlias(string(e.Kind), g.Kind))
 	if len(g.Topics) > 0 {
 		point("topics", hasAlias(strings.Join(e.Topics, " | "), g.Topics))
 	}
@@ -401,7 +403,7 @@ func TestEvalSeeds(t *testing.T) {
 					Participants            []sitrep.Person
 					Countries, Topics       []string
 					Sentences               []string
-				}{e.Kind, e.Day.Format("2006-01-02"), e.Perpetrator, e.Target, e.Place, e.Figures, e.Participants, e.Countries, e.Topics, e.Sentences})
+				}{string(e.Kind), e.Day.Format("2006-01-02"), e.Perpetrator, e.Target, e.Place, e.Figures, e.Participants, e.Countries, e.Topics, e.Sentences})
 				t.Logf("%s %s", id, b)
 			}
 		}
@@ -467,7 +469,7 @@ func TestEvalSeeds(t *testing.T) {
 
 const (
 	floorSeedRequired = 4
-	floorSeedFields   = 95
+	floorSeedFields   = 89
 )
 
 // TestEvalDump prints what extraction finds in the articles whose link

@@ -102,6 +102,7 @@ func New(g *places.Gazetteer, a *actors.Table) *Extractor {
 		if len(f) >= 3 {
 			var s int
 			fmt.Sscan(f[2], &s)
+			mustBeKind(f[1], sitrep.CategoryDevelopment)
 			x.dev.add(f[0], f[1], s)
 		}
 	}
@@ -441,6 +442,14 @@ func markDateline(s *sentence) {
 	if upper || next < len(s.toks) && s.toks[next].Is("—", "–", "-", ":", "(") {
 		p.dateline = true
 	}
+	// A dateline may name two cities ("LAHORE/ISLAMABAD, Pakistan").
+	for i := 1; p.dateline && i < len(s.places); i++ {
+		q := &s.places[i]
+		if q.tok > s.places[i-1].tok+3 || q.tok < 1 || !s.toks[q.tok-1].Is("/", ",") && !s.toks[q.tok-1].Is("and") {
+			break
+		}
+		q.dateline = strings.ToUpper(q.Text) == q.Text || q.Kind == places.KindCountry
+	}
 }
 
 // mainCountry is the country an article's events most likely happen in, as
@@ -519,6 +528,10 @@ func (x *Extractor) isBackground(s *sentence, pub time.Time) bool {
 			return true
 		}
 		if s.toks[i].Is("since") && sinceLong(s.toks, i+1) {
+			return true
+		}
+		if decade(s.toks[i].Norm) {
+			// "attacks in the 2000s": history.
 			return true
 		}
 	}
@@ -626,4 +639,17 @@ func aside(toks []text.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// decade reports whether a word names a decade: "2000s", "1990s".
+func decade(w string) bool {
+	if len(w) != 5 || w[4] != 's' || w[3] != '0' {
+		return false
+	}
+	for _, c := range w[:4] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }

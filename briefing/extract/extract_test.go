@@ -48,10 +48,11 @@ func largest(e sitrep.Event, what string) int {
 
 func TestIncidentKindPlaceDayActors(t *testing.T) {
 	tests := []struct {
-		name, para         string
-		kind, place, admin string
-		day                string
-		perp, target       string
+		name, para   string
+		kind         sitrep.Kind
+		place, admin string
+		day          string
+		perp, target string
 	}{
 		{"air strike by government", "BEIRUT (Reuters) - Syrian government warplanes struck the town of Douma on Tuesday, killing 14 people, a monitor said.",
 			sitrep.KindAirstrike, "Douma", "Rif Dimashq Governorate", "2016-03-08", "Syrian government", ""},

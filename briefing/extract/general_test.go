@@ -13,17 +13,18 @@ import (
 func TestGeneralPatterns(t *testing.T) {
 	tests := []struct {
 		name, title, para string
-		kind, place, perp string
+		kind              sitrep.Kind
+		place, perp       string
 		children          int
 	}{
-		{"demonym missile", "", "A Russian cruise missile struck a hospital in the city of Kharkiv on Tuesday, killing three people, officials said.", sitrep.KindShelling, "Kharkiv", "Russian forces", -1},
-		{"demonym drones", "", "Turkish drones hit a car near the town of Sinjar on Wednesday, killing two men, local officials said.", sitrep.KindAirstrike, "Sinjar", "Turkish army", -1},
+		{"demonym missile", "", "A Russian cruise missile struck a hospital in the city of Kharkiv on Tuesday, killing three people, officials said.", "missile strike", "Kharkiv", "Russian forces", -1},
+		{"demonym drones", "", "Turkish drones hit a car near the town of Sinjar on Wednesday, killing two men, local officials said.", "drone strike", "Sinjar", "Turkish army", -1},
 		{"victims are not strikers", "", "A roadside bomb killed two Turkish soldiers near the town of Sinjar on Wednesday.", sitrep.KindBombing, "Sinjar", "", -1},
 		{"claim", "", "A car bomb exploded at a checkpoint in Mogadishu on Tuesday, killing six people, police said. Al Shabaab claimed responsibility for the attack.", sitrep.KindBombing, "Mogadishu", "al-Shabaab", -1},
 		{"said it carried out", "", "A suicide bomber blew himself up at a police post in Peshawar on Tuesday, killing four officers. The TTP said it carried out the attack.", sitrep.KindSuicideAttack, "Peshawar", "Pakistani Taliban", -1},
 		{"denial", "", "A car bomb exploded at a checkpoint in Mogadishu on Tuesday, killing six people, police said. Al Shabaab denied carrying out the attack.", sitrep.KindBombing, "Mogadishu", "", -1},
 		{"blamed on", "", "Gunmen stormed the town of Ardamata on Tuesday, killing 14 villagers, witnesses said. Residents blamed the attack on the Rapid Support Forces.", sitrep.KindAttack, "Ardamata", "Rapid Support Forces", -1},
-		{"including a boy", "", "A missile hit a house in Zaporizhzhia on Tuesday, killing three people, including a 10-year-old boy, officials said.", sitrep.KindShelling, "Zaporizhzhia", "*", 1},
+		{"including a boy", "", "A missile hit a house in Zaporizhzhia on Tuesday, killing three people, including a 10-year-old boy, officials said.", "missile strike", "Zaporizhzhia", "*", 1},
 		{"a child and his mother", "", "An air strike on a house in Rafah on Tuesday killed six people, among them a child and his mother, medics said.", sitrep.KindAirstrike, "Rafah", "*", 1},
 		{"a boy and a girl", "", "Shelling of the town of Horlivka on Tuesday killed four people, including a boy and a girl, officials said.", sitrep.KindShelling, "*", "*", 2},
 		{"camp inside city", "Air strike hits Gaza camp", "An air strike on a house in the Jabalia refugee camp in northern Gaza killed seven people on Tuesday, medics said.", sitrep.KindAirstrike, "Jabalia", "*", -1},

@@ -17,12 +17,13 @@ import (
 func TestAftermathAndBackground(t *testing.T) {
 	tests := []struct {
 		name, title, para string
-		kind, place, day  string
+		kind              sitrep.Kind
+		place, day        string
 		perp              string
 		killed, children  int
 		civilians         int
 	}{
-		{"toll a day after", "", "The death toll from a Russian drone attack on the city of Sumy rose to 9 on Thursday, a day after the strike, regional officials said.", sitrep.KindAirstrike, "Sumy", "2016-03-09", "Russian forces", 9, -1, -1},
+		{"toll a day after", "", "The death toll from a Russian drone attack on the city of Sumy rose to 9 on Thursday, a day after the strike, regional officials said.", "drone strike", "Sumy", "2016-03-09", "Russian forces", 9, -1, -1},
 		{"toll revised later", "", "The toll from shelling of the town of Avdiivka climbed to 7 on Thursday, regional officials said. The shells hit a bus stop on Tuesday morning.", sitrep.KindShelling, "Avdiivka", "2016-03-08", "*", 7, -1, -1},
 		{"day of statement", "", "Five soldiers were killed in clashes near the town of Sake on Tuesday, the army said on Wednesday.", sitrep.KindClash, "Sake", "2016-03-08", "*", 5, -1, -1},
 		{"child as subject", "", "Shelling killed four people in the town of Horlivka on Wednesday, officials said. A 9-year-old boy was among the dead.", sitrep.KindShelling, "Horlivka", "2016-03-09", "*", 4, 1, -1},
@@ -32,12 +33,12 @@ func TestAftermathAndBackground(t *testing.T) {
 		{"hostages in an aside", "", "Three hostages, seized in January during a raid on a convoy near the town of Gao, have been executed by their captors, the army said.", sitrep.KindExecution, "*", "2016-03-10", "*", -1, -1, -1},
 		{"kidnapped as who", "Four kidnapped engineers killed in Nigeria", "Gunmen killed four kidnapped engineers near the town of Gwoza on Wednesday, police said.", sitrep.KindAttack, "Gwoza", "2016-03-09", "*", 4, -1, -1},
 		{"killed them", "", "Two journalists were killed by their kidnappers in northern Mali, their employer said on Thursday. JNIM fighters killed them on Tuesday, it said.", "*", "*", "2016-03-08", "JNIM", 2, -1, -1},
-		{"blamed on", "", "A drone strike blamed on the Rapid Support Forces hit a market in the city of Kosti on Wednesday, killing eight people, medics said.", sitrep.KindAirstrike, "Kosti", "2016-03-09", "Rapid Support Forces", 8, -1, -1},
+		{"blamed on", "", "A drone strike blamed on the Rapid Support Forces hit a market in the city of Kosti on Wednesday, killing eight people, medics said.", "drone strike", "Kosti", "2016-03-09", "Rapid Support Forces", 8, -1, -1},
 		{"gunmen attack a village", "", "Gunmen attacked the village of Zike on Wednesday, killing 12 people and burning homes, a local official said.", sitrep.KindAttack, "Zike", "2016-03-09", "*", 12, -1, 12},
 		{"attack on a base is a clash", "", "Militants attacked an army base near the town of Djibo on Wednesday, killing 12 soldiers, the army said.", sitrep.KindClash, "Djibo", "2016-03-09", "*", 12, -1, -1},
 		{"among the dead were", "", "Gunmen attacked the town of Bunia on Wednesday, killing nine people. Among the dead were two soldiers.", sitrep.KindAttack, "Bunia", "2016-03-09", "*", 9, -1, -1},
 		{"second incident abroad", "", "An Israeli strike killed two people in the southern Lebanese town of Tyre on Wednesday, the health ministry said. Hezbollah said it fired rockets at a base in northern Israel in response.", sitrep.KindAirstrike, "Tyre", "2016-03-09", "Israeli army", 2, -1, -1},
-		{"strike placed later", "", "A drone strike killed 11 people in Ethiopia's Amhara region on Wednesday, witnesses said. The strike hit the town of Debre Markos, a health worker said.", sitrep.KindAirstrike, "Debre Markos", "2016-03-09", "*", 11, -1, -1},
+		{"strike placed later", "", "A drone strike killed 11 people in Ethiopia's Amhara region on Wednesday, witnesses said. The strike hit the town of Debre Markos, a health worker said.", "drone strike", "Debre Markos", "2016-03-09", "*", 11, -1, -1},
 		{"headline names the region", "Strike kills five in Gaza", "An Israeli air strike on a house in Khan Younis in the southern Gaza Strip killed five people on Wednesday, medics said.", sitrep.KindAirstrike, "Khan Yunis", "2016-03-09", "Israeli army", 5, -1, -1},
 	}
 	for _, tt := range tests {
@@ -100,7 +101,7 @@ func TestNoIncident(t *testing.T) {
 func TestGovernmentsAsParties(t *testing.T) {
 	tests := []struct {
 		name, para string
-		kind       string
+		kind       sitrep.Kind
 		countries  []string
 		topic      string
 	}{

@@ -55,7 +55,7 @@ type clause struct {
 // candidate is what one clause says about an incident.
 type candidate struct {
 	c        clause
-	kind     string
+	kind     sitrep.Kind
 	strength int
 	trigger  int
 	figs     []fig
@@ -162,12 +162,26 @@ func (x *Extractor) incidents(d *doc) []*event {
 		}
 	}
 	var evs []*event
+	lead := leadEnd(d)
 	for _, cd := range cands {
+		if cd.c.s.Index >= lead && recalled(cd) {
+			// Another incident recalled or a tally: background.
+			continue
+		}
 		if e := x.mergeTarget(evs, cd); e != nil {
 			x.absorb(e, cd)
 			continue
 		}
 		if cd.subject != "" || cd.placeOnly {
+			continue
+		}
+		if cd.c.s.Index >= lead && !startsBodyIncident(cd, evs) {
+			if e := updatedByBody(evs, cd); e != nil {
+				// It adds figures, a place or a name; the lead's word for
+				// what happened stands.
+				cd.strength = 0
+				x.absorb(e, cd)
+			}
 			continue
 		}
 		e := &event{first: cd.c.s.Index, sentIdx: map[int]bool{}}
@@ -195,15 +209,15 @@ func (x *Extractor) candidate(d *doc, c clause) (candidate, bool) {
 		if e == nil {
 			continue
 		}
-		if modifierParticiple(s.toks, i, n, e.value) || x.industry(s, i, c.hi) || x.figurative(s, i, c.hi) {
+		if modifierParticiple(s.toks, i, n, e.kind()) || x.industry(s, i, c.hi) || x.figurative(s, i, c.hi) {
 			// "two abducted aid workers": who the victims were, not what
 			// happened to them now; "an aircraft carrier", "air raid
 			// sirens": a thing, not an attack.
 			i += n - 1
 			continue
 		}
-		if e.strength > cd.strength || e.strength == cd.strength && cd.kind == sitrep.KindAbduction && e.value == sitrep.KindExecution {
-			cd.kind, cd.strength, cd.trigger = e.value, e.strength, i
+		if e.strength > cd.strength || e.strength == cd.strength && cd.kind == sitrep.KindAbduction && e.kind() == sitrep.KindExecution {
+			cd.kind, cd.strength, cd.trigger = e.kind(), e.strength, i
 		}
 		if i > 0 && s.toks[i-1].Is("the", "these", "those", "this", "that") {
 			cd.anaphor = true
@@ -732,21 +746,26 @@ func (x *Extractor) mergeTarget(evs []*event, cd candidate) *event {
 }
 
 // kindsCompatible reports whether a candidate can describe the same
-// incident as an event: the same kind, or either kind only suggested.
+// incident as an event: kinds of one family, either kind only suggested,
+// or a pair that one incident's own report names both ways.
 func kindsCompatible(e *event, cd candidate) bool {
-	if cd.kind == "" || e.Kind == "" || cd.kind == e.Kind {
+	a, b := e.Kind.Family(), cd.kind.Family()
+	if a == "" || b == "" || a == b {
 		return true
 	}
 	if cd.strength < 3 || e.strength < 3 {
 		return true
 	}
-	// Strikes cause explosions; a suicide attack is a bombing.
-	pair := e.Kind + "/" + cd.kind
-	switch pair {
-	case "airstrike/bombing", "bombing/airstrike", "suicide attack/bombing", "bombing/suicide attack", "execution/attack on civilians", "attack on civilians/execution":
-		return true
-	}
-	return false
+	return oneIncident[[2]sitrep.Kind{a, b}] || oneIncident[[2]sitrep.Kind{b, a}]
+}
+
+// oneIncident pairs the families one report may name one incident by:
+// strikes cause explosions, a suicide attack is a bombing, an execution is
+// an attack on civilians.
+var oneIncident = map[[2]sitrep.Kind]bool{
+	{sitrep.KindAirstrike, sitrep.KindBombing}:     true,
+	{sitrep.KindSuicideAttack, sitrep.KindBombing}: true,
+	{sitrep.KindExecution, sitrep.KindAttack}:      true,
 }
 
 // samePlace reports whether two places can be the scene of one incident: the
@@ -890,7 +909,10 @@ func civilianTotals(e *event) {
 // for an event not worth reporting.
 func (x *Extractor) finishIncident(d *doc, e *event) bool {
 	if e.Kind == "" {
-		if len(e.figs) == 0 {
+		// A toll with no word for an attack, nobody who killed and no
+		// soldiers or fighters among the dead is a storm's, a crash's or
+		// a disease's as often as a war's.
+		if e.Perpetrator == "" && !combatants(e.figs) {
 			return false
 		}
 		e.Kind = sitrep.KindAttack
@@ -916,6 +938,9 @@ func (x *Extractor) finishIncident(d *doc, e *event) bool {
 	}
 	x.settleRoles(e)
 	e.Figures = settleFigures(e.figs)
+	for i := range e.Figures {
+		e.Figures[i].Claim = strings.HasSuffix(e.Figures[i].AttributedTo, claimSuffix)
+	}
 	conf := 0.3 + 0.1*float64(e.strength)
 	if len(e.Figures) > 0 {
 		conf += 0.15
@@ -972,9 +997,14 @@ func (x *Extractor) fallbackPlace(d *doc, e *event) (*placeAt, int) {
 	}
 	if best == nil && d.hint != "" {
 		// Else the first place in the article's country where something
-		// happened, before the dateline, which only says where the
-		// reporter is.
+		// happened in its lead, before the dateline, which only says where
+		// the reporter is. Past the lead a town is as likely another
+		// incident's or background's: the country is surer than a guess.
+		lead := leadEnd(d)
 		for _, s := range d.sents {
+			if s.Index >= lead {
+				break
+			}
 			if s.background {
 				continue
 			}
@@ -989,7 +1019,9 @@ func (x *Extractor) fallbackPlace(d *doc, e *event) (*placeAt, int) {
 			}
 		}
 	}
-	if best == nil && dateline != nil {
+	// The dateline is where the reporter files from: it places the event
+	// only inside the country the text already gives it.
+	if best == nil && dateline != nil && (e.place == nil || e.place.Place.Country == dateline.Place.Country) {
 		if r := placeRank(dateline.Kind); r > e.placeRank {
 			return dateline, r
 		}
@@ -1363,4 +1395,14 @@ func skipAside(toks []text.Token, k int) int {
 		k++
 	}
 	return k
+}
+
+// combatants reports whether any figure counts soldiers or fighters.
+func combatants(fs []fig) bool {
+	for _, f := range fs {
+		if f.What == sitrep.FigureFighters {
+			return true
+		}
+	}
+	return false
 }

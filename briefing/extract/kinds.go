@@ -20,7 +20,7 @@ var modifierDeterminers = map[string]bool{
 // participle between a determiner or count and a noun ("two abducted aid
 // workers", "the kidnapped students"). "Gunmen abducted villagers" is the
 // act itself.
-func modifierParticiple(toks []text.Token, i, n int, kind string) bool {
+func modifierParticiple(toks []text.Token, i, n int, kind sitrep.Kind) bool {
 	if kind != sitrep.KindAbduction || n != 1 || i == 0 || i+1 >= len(toks) || !strings.HasSuffix(toks[i].Norm, "ed") {
 		return false
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sitrep-bot/sitrep"
 	"github.com/sitrep-bot/sitrep/briefing/text"
 )
 
@@ -22,6 +23,10 @@ type lexEntry struct {
 	value    string
 	strength int
 }
+
+// kind is the value of a trigger entry: the kind of event its phrase says
+// happened.
+func (e *lexEntry) kind() sitrep.Kind { return sitrep.Kind(e.value) }
 
 func newLexicon() *lexicon { return &lexicon{byFirst: map[string][]lexEntry{}} }
 
@@ -83,6 +88,14 @@ func lines(name string) [][]string {
 	return out
 }
 
+// mustBeKind checks that a trigger list names a kind of the registry in
+// the category it is read for; a misspelt kind is a build defect.
+func mustBeKind(name string, c sitrep.Category) {
+	if sitrep.Kind(name).Category() != c {
+		panic("extract: trigger for " + name + ", which is no " + string(c) + " kind")
+	}
+}
+
 // lexicons are the embedded word lists, read once.
 type lexicons struct {
 	triggers   *lexicon
@@ -117,6 +130,7 @@ func loadLexicons() *lexicons {
 			continue
 		}
 		s, _ := strconv.Atoi(f[2])
+		mustBeKind(f[1], sitrep.CategoryIncident)
 		lx.triggers.add(f[0], f[1], s)
 		if _, ok := lx.kindRank[f[1]]; !ok {
 			lx.kindRank[f[1]] = len(lx.kindRank)

@@ -9,8 +9,9 @@ import (
 // incidentFacts is what one incident of a test article should say; "*"
 // and -1 leave a field unchecked.
 type incidentFacts struct {
-	kind, place, day, perp string
-	killed                 int
+	kind             sitrep.Kind
+	place, day, perp string
+	killed           int
 }
 
 func holdIncident(t *testing.T, e sitrep.Event, want incidentFacts) {
@@ -45,19 +46,19 @@ func TestIncidentsOfOtherWars(t *testing.T) {
 	}{
 		{"a sentence-opening The is no place", "",
 			[]string{"A missile hit a hospital in the city of Zaporizhzhia on Wednesday, killing four people, officials said. The blast shattered windows in nearby homes. The city is still counting the damage."},
-			[]incidentFacts{{sitrep.KindShelling, "Zaporizhzhia", "2016-03-09", "*", 4}}},
+			[]incidentFacts{{"missile strike", "Zaporizhzhia", "2016-03-09", "*", 4}}},
 		{"the day stated with the strike beats the mourning", "Two killed as drones hit Kherson",
 			[]string{"Russian drones have hit an oil depot in Kherson, killing two people, officials say.", "The strike on Wednesday afternoon also damaged a school.", "The city is still mourning the victims of a shelling attack on a bus stop on Monday."},
-			[]incidentFacts{{sitrep.KindAirstrike, "Kherson", "2016-03-09", "Russian forces", 2}}},
+			[]incidentFacts{{"drone strike", "Kherson", "2016-03-09", "Russian forces", 2}}},
 		{"a day after recalls another incident", "",
 			[]string{"Three people were killed when drones hit Sumy on Wednesday, a day after a deadly missile strike."},
-			[]incidentFacts{{sitrep.KindAirstrike, "Sumy", "2016-03-09", "*", 3}}},
+			[]incidentFacts{{"drone strike", "Sumy", "2016-03-09", "*", 3}}},
 		{"late on a night belongs to that day", "",
 			[]string{"Drones struck the port of Izmail late on Tuesday night, killing three people, the governor said on Wednesday."},
-			[]incidentFacts{{sitrep.KindAirstrike, "Izmail", "2016-03-08", "*", 3}}},
+			[]incidentFacts{{"drone strike", "Izmail", "2016-03-08", "*", 3}}},
 		{"later on a day is another incident", "",
 			[]string{"The death toll from Tuesday's missile strike on an apartment block in Sumy has risen to 14, the governor said on Wednesday.", "Later on Wednesday, Russian glide bombs hit a depot in Sumy, killing one person and wounding five, he said."},
-			[]incidentFacts{{sitrep.KindShelling, "Sumy", "2016-03-08", "*", 14}, {sitrep.KindAirstrike, "Sumy", "2016-03-09", "Russian forces", 1}}},
+			[]incidentFacts{{"missile strike", "Sumy", "2016-03-08", "*", 14}, {sitrep.KindAirstrike, "Sumy", "2016-03-09", "Russian forces", 1}}},
 		{"in another attack is another incident", "",
 			[]string{"Shelling killed five people in the town of Nikopol on Wednesday, the governor said. In another attack, shells killed two people in Nikopol later that evening."},
 			[]incidentFacts{{sitrep.KindShelling, "Nikopol", "2016-03-09", "*", 5}, {sitrep.KindShelling, "Nikopol", "*", "*", 2}}},

@@ -375,7 +375,7 @@ func compassPart(p *placeAt) string {
 // a group named by one gives way to the next capable actor the article
 // named, else to no one; and no actor is its own target.
 func (x *Extractor) settleRoles(e *event) {
-	if e.Kind == sitrep.KindAirstrike && !x.canStrike(e, e.Perpetrator) {
+	if e.Kind.Is(sitrep.KindAirstrike) && !x.canStrike(e, e.Perpetrator) {
 		e.Perpetrator = ""
 		for _, p := range e.perps {
 			if x.canStrike(e, p) && p != e.Target {
@@ -393,7 +393,7 @@ func (x *Extractor) settleRoles(e *event) {
 // "raids" a ground attack when everyone the article says did it has no
 // aircraft: "ADF rebels killed 22 in raids on villages".
 func (x *Extractor) groundRaid(e *event) {
-	if e.Kind != sitrep.KindAirstrike || e.strength > 2 || e.Perpetrator == "" || x.canStrike(e, e.Perpetrator) || !saysRaid(e) {
+	if !e.Kind.Is(sitrep.KindAirstrike) || e.strength > 2 || e.Perpetrator == "" || x.canStrike(e, e.Perpetrator) || !saysRaid(e) {
 		return
 	}
 	for _, p := range e.perps {

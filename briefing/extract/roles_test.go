@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	sitrep "github.com/sitrep-bot/sitrep"
+)
 
 // TestAirStrikePerpetrators: only an actor with aircraft carries out an
 // air strike; a group named by one is not its perpetrator, and no actor is
@@ -27,8 +31,8 @@ func TestAirStrikePerpetrators(t *testing.T) {
 				t.Fatalf("no incident read from %q", c.body)
 			}
 			e := evs[0]
-			if e.Kind != "airstrike" {
-				t.Fatalf("kind %q, want airstrike", e.Kind)
+			if !e.Kind.Is(sitrep.KindAirstrike) {
+				t.Fatalf("kind %q, want an air strike", e.Kind)
 			}
 			if c.perp != "" && e.Perpetrator != c.perp {
 				t.Errorf("perpetrator %q, want %q", e.Perpetrator, c.perp)

@@ -14,11 +14,11 @@ import (
 // "a military source", "a UK-based monitor") must not turn into a Syrian
 // body, and an armed group's tally must read as its claim.
 var wire3Expected = []wireFacts{
-	{link: "y01", kind: sitrep.KindShelling, place: "Kryvyi Rih", country: "Ukraine", day: "2025-04-04", perp: "Russian forces", killed: 18, civ: -1, children: 9, wounded: 60,
+	{link: "y01", kind: "missile strike", place: "Kryvyi Rih", country: "Ukraine", day: "2025-04-04", perp: "Russian forces", killed: 18, civ: -1, children: 9, wounded: 60,
 		attrib: []string{"killed=18@Lysak", "children_killed=9@Lysak"}},
 	{link: "y02", kind: sitrep.KindAirstrike, place: "Khan Yunis", country: "Palestine", day: "2025-05-12", perp: "Israeli army", killed: 15, civ: -1, children: 6, wounded: -1,
 		attrib: []string{"killed=15@Palestinian Civil Defence", "children_killed=6@Palestinian Civil Defence"}},
-	{link: "y03", kind: sitrep.KindAirstrike, place: "Tyre", country: "Lebanon", day: "2025-06-17", perp: "Israeli army", killed: 2, civ: -1, children: -1, wounded: -1,
+	{link: "y03", kind: "drone strike", place: "Tyre", country: "Lebanon", day: "2025-06-17", perp: "Israeli army", killed: 2, civ: -1, children: -1, wounded: -1,
 		attrib: []string{"killed=2@health ministry"}},
 	{link: "y04", kind: sitrep.KindClash, place: "Tarmiyah", country: "Iraq", day: "2025-01-13", perp: "Islamic State", killed: 4, civ: 0, children: -1, wounded: 3,
 		attrib: []string{"killed=4@security sources"}},
@@ -38,7 +38,7 @@ var wire3Expected = []wireFacts{
 		attrib: []string{"killed=6@police spokesman", "killed=20@Amaq|Islamic State claim"}},
 	{link: "y12", kind: sitrep.KindAirstrike, place: "Lin Ta Lu", country: "Myanmar", day: "2025-07-11", perp: "Myanmar military", killed: 23, civ: -1, children: 4, wounded: -1,
 		attrib: []string{"killed=23@resistance group|rescuers"}},
-	{link: "y13", kind: sitrep.KindAirstrike, place: "", country: "Colombia", day: "2025-08-17", perp: "ELN", killed: 5, civ: 0, children: -1, wounded: 8,
+	{link: "y13", kind: "drone strike", place: "", country: "Colombia", day: "2025-08-17", perp: "ELN", killed: 5, civ: 0, children: -1, wounded: 8,
 		attrib: []string{"fighters_killed=5@army"}},
 	{link: "y14", kind: sitrep.KindAttack, place: "", country: "Haiti", day: "2024-10-03", perp: "*", killed: 115, civ: -1, children: 3, wounded: -1,
 		attrib: []string{"killed=70@United Nations|UN", "killed=115@Human Rights Defense Network"}},

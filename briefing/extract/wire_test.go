@@ -17,7 +17,7 @@ import (
 type wireFacts struct {
 	link     string
 	none     bool // the article reports no incident or development at all
-	kind     string
+	kind     sitrep.Kind
 	place    string // the place's name, or "" to skip
 	country  string
 	day      string
@@ -38,11 +38,11 @@ type wireFacts struct {
 }
 
 var wireExpected = []wireFacts{
-	{link: "w01", kind: sitrep.KindShelling, place: "Zaporizhzhia", country: "Ukraine", day: "2023-11-07", perp: "Russian forces", killed: 4, civ: -1, children: 1, wounded: 17},
+	{link: "w01", kind: "missile strike", place: "Zaporizhzhia", country: "Ukraine", day: "2023-11-07", perp: "Russian forces", killed: 4, civ: -1, children: 1, wounded: 17},
 	{link: "w02", kind: sitrep.KindShelling, place: "Donetsk", country: "Ukraine", day: "2023-11-06", perp: "Ukrainian forces", killed: 3, civ: 3, children: -1, wounded: 8},
-	{link: "w03", kind: sitrep.KindAirstrike, place: "Izmail", country: "Ukraine", day: "2023-11-08", perp: "Russian forces", killed: -1, civ: -1, children: -1, wounded: 2},
+	{link: "w03", kind: "drone strike", place: "Izmail", country: "Ukraine", day: "2023-11-08", perp: "Russian forces", killed: -1, civ: -1, children: -1, wounded: 2},
 	{link: "w04", kind: sitrep.KindAirstrike, place: "Nuseirat", country: "Palestine", day: "2023-11-08", perp: "Israeli army", killed: 9, civ: -1, children: 1, wounded: -1},
-	{link: "w05", kind: sitrep.KindAirstrike, place: "Bint Jbeil", country: "Lebanon", day: "2023-11-10", perp: "Israeli army", killed: 2, civ: -1, children: -1, wounded: -1},
+	{link: "w05", kind: "drone strike", place: "Bint Jbeil", country: "Lebanon", day: "2023-11-10", perp: "Israeli army", killed: 2, civ: -1, children: -1, wounded: -1},
 	{link: "w06", kind: sitrep.KindAirstrike, place: "", country: "Yemen", day: "2017-03-12", perp: "Saudi-led coalition", killed: 6, civ: 6, children: 2, wounded: -1},
 	{link: "w07", kind: sitrep.KindAttack, place: "Ardamata", country: "Sudan", day: "2023-11-04", perp: "Rapid Support Forces", killed: 23, civ: 23, children: -1, wounded: -1},
 	{link: "w08", kind: sitrep.KindBombing, place: "Mogadishu", country: "Somalia", day: "2023-11-03", perp: "al-Shabaab", killed: 8, civ: -1, children: -1, wounded: 14},
@@ -51,13 +51,13 @@ var wireExpected = []wireFacts{
 	{link: "w11", kind: sitrep.KindSuicideAttack, place: "Dera Ismail Khan", country: "Pakistan", day: "2023-11-13", perp: "Pakistani Taliban", killed: 5, civ: 0, children: -1, wounded: 12},
 	{link: "w12", kind: sitrep.KindBombing, place: "Pul-e Khumri", country: "Afghanistan", day: "2023-11-17", perp: "Islamic State", killed: 7, civ: -1, children: -1, wounded: -1},
 	{link: "w13", kind: sitrep.KindAirstrike, place: "Laiza", country: "Myanmar", day: "2023-10-09", perp: "Myanmar military", killed: 29, civ: -1, children: 11, wounded: -1},
-	{link: "w14", kind: sitrep.KindAirstrike, place: "Sinjar", country: "Iraq", day: "2023-11-16", perp: "Turkish army", killed: 4, civ: -1, children: -1, wounded: -1},
+	{link: "w14", kind: "drone strike", place: "Sinjar", country: "Iraq", day: "2023-11-16", perp: "Turkish army", killed: 4, civ: -1, children: -1, wounded: -1},
 	{link: "w15", kind: sitrep.KindMeeting, place: "Tehran", country: "Iran", day: "2023-06-17", people: []string{"Faisal bin Farhan|Saudi Arabia", "Hossein Amirabdollahian|Iran"}, countries: []string{"Saudi Arabia", "Iran"}, topics: []string{"reopening of embassies"}},
 	{link: "w16", kind: sitrep.KindPhoneCall, day: "2023-11-21", people: []string{"Tayyip Erdogan|Turkey", "Vladimir Putin|Russia"}, countries: []string{"Turkey", "Russia"}, topics: []string{"grain exports", "war in Gaza"}},
 	{link: "w17", kind: sitrep.KindVisit, place: "Moscow", country: "Russia", day: "2023-09-18", people: []string{"Wang Yi|China", "Sergei Lavrov|Russia"}, countries: []string{"China", "Russia"}, topics: []string{"war in Ukraine"}},
 	{link: "w18", kind: sitrep.KindSanctions, day: "2023-11-20", countries: []string{"Iran", "Russia"}},
 	{link: "w19", kind: sitrep.KindArmsDeal, day: "2023-11-22", people: []string{"Mariusz Blaszczak|Poland"}, countries: []string{"Poland", "United States"}, topics: []string{"Apache"}},
-	{link: "w20", kind: sitrep.KindAirstrike, place: "El Fasher", country: "Sudan", day: "2023-11-26", perp: "", killed: 17, civ: 17, children: 4, wounded: -1},
+	{link: "w20", kind: "drone strike", place: "El Fasher", country: "Sudan", day: "2023-11-26", perp: "", killed: 17, civ: 17, children: 4, wounded: -1},
 	{link: "w21", kind: sitrep.KindBombing, place: "Spin Boldak", country: "Afghanistan", day: "2023-11-29", perp: "", killed: 6, civ: -1, children: -1, wounded: 9},
 	{link: "w22", kind: sitrep.KindAbduction, place: "Kajuru", country: "Nigeria", day: "2023-12-03", perp: "*", killed: 0, civ: 0, children: -1, wounded: -1},
 	{link: "w23", kind: sitrep.KindAgreement, place: "Doha", country: "Qatar", day: "2023-12-05", people: []string{"Mohammed bin Abdulrahman Al Thani|Qatar"}, countries: []string{"Qatar"}, topics: []string{"ceasefire"}},
@@ -93,7 +93,7 @@ func checkWire(want wireFacts, evs []sitrep.Event) []string {
 		}
 	}
 	if e == nil {
-		var kinds []string
+		var kinds []sitrep.Kind
 		for _, ev := range evs {
 			kinds = append(kinds, ev.Kind)
 		}

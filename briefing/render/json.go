@@ -25,7 +25,7 @@ type JSONAlso struct {
 	ID       int64           `json:"id"`
 	Update   bool            `json:"update,omitempty"`
 	Category sitrep.Category `json:"category"`
-	Kind     string          `json:"kind"`
+	Kind     sitrep.Kind     `json:"kind"`
 	Headline string          `json:"headline"`
 	Date     *string         `json:"date"`
 	Sources  []codec.Source  `json:"sources"`

@@ -95,7 +95,7 @@ func datelineText(s sitrep.Story) string {
 		parts = append(parts, strings.Join(place, ", "))
 	}
 	if s.Kind != "" {
-		parts = append(parts, s.Kind)
+		parts = append(parts, string(s.Kind))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -223,7 +223,7 @@ func TestWithoutArticleDropsItsReports(t *testing.T) {
 // dayOfEvents is n incidents on one day spread over places, a few reports each.
 func dayOfEvents(n int) []sitrep.Event {
 	out := make([]sitrep.Event, n)
-	kinds := []string{sitrep.KindAirstrike, sitrep.KindShelling, sitrep.KindBombing, sitrep.KindClash}
+	kinds := []sitrep.Kind{sitrep.KindAirstrike, sitrep.KindShelling, sitrep.KindBombing, sitrep.KindClash}
 	for i := range out {
 		p := i / 3 // three reports per incident
 		lat, lon := float64(p%400)*0.37-70, float64(p/400)*0.53-100

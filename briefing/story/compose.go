@@ -24,32 +24,16 @@ func Compose(s *sitrep.Story) {
 	s.Quote = bestQuote(*s)
 }
 
-// kindWords is how a headline names each incident kind, and whether the
-// noun is plural.
-var kindWords = map[string]struct {
-	noun   string
-	plural bool
-	prep   string
-}{
-	sitrep.KindAirstrike:      {"air strikes", true, "on"},
-	sitrep.KindShelling:       {"shelling", false, "of"},
-	sitrep.KindBombing:        {"bombing", false, "in"},
-	sitrep.KindSuicideAttack:  {"suicide attack", false, "in"},
-	sitrep.KindClash:          {"clashes", true, "in"},
-	sitrep.KindAttack:         {"attack on civilians", false, "in"},
-	sitrep.KindExecution:      {"executions", true, "in"},
-	sitrep.KindAbduction:      {"abductions", true, "in"},
-	sitrep.KindChemicalAttack: {"chemical attack", false, "on"},
-}
-
-func kindPhrase(kind string) (noun string, plural bool, prep string) {
-	if w, ok := kindWords[kind]; ok {
-		return w.noun, w.plural, w.prep
+// kindPhrase is how a headline names an incident of a kind, as the kind
+// registry says; an incident of no kind is an attack.
+func kindPhrase(kind sitrep.Kind) (noun string, plural bool, prep string) {
+	if noun, plural, prep, ok := kind.Headline(); ok {
+		return noun, plural, prep
 	}
 	if kind == "" {
 		return "attack", false, "in"
 	}
-	return kind, false, "in"
+	return string(kind), false, "in"
 }
 
 // perpetratorPhrase names who carried an incident out, as an adjective
@@ -413,10 +397,7 @@ func developmentHeadline(s sitrep.Story) string {
 			h = subject + " holds phone call" + topic
 		}
 	case sitrep.KindAgreement, sitrep.KindArmsDeal:
-		noun := "agreement"
-		if s.Kind == sitrep.KindArmsDeal {
-			noun = "arms deal"
-		}
+		noun := string(s.Kind)
 		if other != "" {
 			h = subject + " and " + other + " agree " + noun + topic
 		} else {
@@ -468,9 +449,9 @@ func developmentSummary(s sitrep.Story) string {
 	}
 	kind := s.Kind
 	if kind == "" {
-		kind = "statement"
+		kind = sitrep.KindStatement
 	}
-	b.WriteString(": " + kind)
+	b.WriteString(": " + string(kind))
 	if where := placeText(s.Place); where != "" {
 		b.WriteString(" in " + where)
 	}

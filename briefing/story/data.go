@@ -5,6 +5,7 @@ import (
 	"embed"
 	"strings"
 
+	"github.com/sitrep-bot/sitrep"
 	"github.com/sitrep-bot/sitrep/briefing/places"
 	"github.com/sitrep-bot/sitrep/briefing/translit"
 )
@@ -17,25 +18,13 @@ var dataFS embed.FS
 var tables = loadTables()
 
 type tableSet struct {
-	compatible map[[2]string]bool // kinds reported interchangeably
-	forces     map[string]string  // armed forces → their country's adjective
-	levelWords map[string]bool    // "governorate", "province"...
-	shared     map[string]bool    // roles many hold at once: "spokesman"
+	forces     map[string]string // armed forces → their country's adjective
+	levelWords map[string]bool   // "governorate", "province"...
+	shared     map[string]bool   // roles many hold at once: "spokesman"
 }
 
 func loadTables() tableSet {
-	t := tableSet{compatible: map[[2]string]bool{}, forces: map[string]string{}, levelWords: map[string]bool{}, shared: map[string]bool{}}
-	for _, line := range lines("data/kinds.txt") {
-		var group []string
-		for _, k := range strings.Split(line, "|") {
-			group = append(group, strings.TrimSpace(k))
-		}
-		for _, a := range group {
-			for _, b := range group {
-				t.compatible[[2]string{a, b}] = true
-			}
-		}
-	}
+	t := tableSet{forces: map[string]string{}, levelWords: map[string]bool{}, shared: map[string]bool{}}
 	for _, line := range lines("data/forces.txt") {
 		name, adj, ok := strings.Cut(line, "|")
 		if ok {
@@ -70,9 +59,16 @@ func lines(name string) []string {
 	return out
 }
 
-// kindsCompatible reports whether two kinds may describe one event.
-func kindsCompatible(a, b string) bool {
-	return a == b || a == "" || b == "" || tables.compatible[[2]string{a, b}]
+// sameKind reports whether two kinds name one sort of event: a kind and a
+// form of it, as a missile strike is told as shelling.
+func sameKind(a, b sitrep.Kind) bool {
+	return a.Family() == b.Family()
+}
+
+// kindsCompatible reports whether two kinds may describe one event: kinds
+// the registry groups together, or a kind and none.
+func kindsCompatible(a, b sitrep.Kind) bool {
+	return a == "" || b == "" || a.Compatible(b)
 }
 
 // demonym is the adjective for a country or for armed forces named after

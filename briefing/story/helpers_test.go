@@ -44,11 +44,11 @@ func src(id, outlet, published string) sitrep.Source {
 }
 
 // incident is a shorthand for an incident event.
-func incident(id string, s sitrep.Source, kind string, p sitrep.Place, d time.Time, perp string, figs ...sitrep.Figure) sitrep.Event {
+func incident(id string, s sitrep.Source, kind sitrep.Kind, p sitrep.Place, d time.Time, perp string, figs ...sitrep.Figure) sitrep.Event {
 	return sitrep.Event{ID: id, Category: sitrep.CategoryIncident, Kind: kind, Source: s, Day: d, Place: p, Perpetrator: perp, Figures: figs}
 }
 
-func development(id string, s sitrep.Source, kind string, p sitrep.Place, d time.Time, people ...sitrep.Person) sitrep.Event {
+func development(id string, s sitrep.Source, kind sitrep.Kind, p sitrep.Place, d time.Time, people ...sitrep.Person) sitrep.Event {
 	var countries []string
 	for _, q := range people {
 		if q.Country != "" {

@@ -25,12 +25,12 @@ func storageKeys(e sitrep.Event) []string {
 			}
 		}
 		if len(ks) == 0 {
-			ks = append(ks, "d:c:"+countriesKey(e.Countries)+"|"+e.Kind)
+			ks = append(ks, "d:c:"+countriesKey(e.Countries)+"|"+string(e.Kind.Family()))
 		}
 		return dedupe(ks)
 	}
 	if e.Place.IsZero() {
-		return []string{"i:x:" + actorKey(e.Perpetrator) + "|" + e.Kind}
+		return []string{"i:x:" + actorKey(e.Perpetrator) + "|" + string(e.Kind.Family())}
 	}
 	ks = append(ks, "i:p:"+placeKey(e.Place))
 	if r := regionOf(e.Place); r != "" {

@@ -72,7 +72,7 @@ func withinSpan(d time.Time, rs []sitrep.Event) bool {
 func incidentFit(e sitrep.Event, s sitrep.Story, otherDay bool) (float64, bool) {
 	var score float64
 	switch {
-	case e.Kind == s.Kind:
+	case sameKind(e.Kind, s.Kind):
 		score += 1
 	case kindsCompatible(e.Kind, s.Kind):
 		score += 0.5
@@ -82,7 +82,7 @@ func incidentFit(e sitrep.Event, s sitrep.Story, otherDay bool) (float64, bool) 
 	switch {
 	case e.Place.IsZero() && s.Place.IsZero():
 		// Neither report says where: only the same actor doing the same thing.
-		if e.Perpetrator == "" || e.Kind != s.Kind || !hasActor(s.Perpetrators, e.Perpetrator) {
+		if e.Perpetrator == "" || !sameKind(e.Kind, s.Kind) || !hasActor(s.Perpetrators, e.Perpetrator) {
 			return 0, false
 		}
 		score += 1
@@ -99,7 +99,7 @@ func incidentFit(e sitrep.Event, s sitrep.Story, otherDay bool) (float64, bool) 
 			// a place in it: a loose fit that, a day apart and told as
 			// another kind, is the next day's attack elsewhere in the
 			// province.
-			if otherDay && e.Kind != s.Kind {
+			if otherDay && !sameKind(e.Kind, s.Kind) {
 				return 0, false
 			}
 			score += 1
@@ -189,7 +189,7 @@ func sameArticle(e sitrep.Event, s sitrep.Story) bool {
 // story from its own article: same kind, same place, same day (and, for a
 // development, the same people).
 func clearlySame(e sitrep.Event, s sitrep.Story) bool {
-	if e.Kind != s.Kind || !e.Day.Equal(s.Day) {
+	if !sameKind(e.Kind, s.Kind) || !e.Day.Equal(s.Day) {
 		return false
 	}
 	if e.Category == sitrep.CategoryDevelopment {

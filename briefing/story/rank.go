@@ -71,7 +71,7 @@ func Match(f sitrep.Filter, s sitrep.Story) bool {
 		return false
 	}
 	if len(f.Kinds) > 0 && !slices.ContainsFunc(f.Kinds, func(k string) bool {
-		return strings.EqualFold(strings.TrimSpace(k), s.Kind) || strings.EqualFold(strings.TrimSpace(k), string(s.Category))
+		return s.Kind.Named(k) || strings.EqualFold(strings.TrimSpace(k), string(s.Category))
 	}) {
 		return false
 	}

@@ -42,11 +42,11 @@ func reconcileFacts(s *sitrep.Story) {
 		return
 	}
 	s.Category = rs[0].Category
-	s.Kind = mostCommon(rs, func(e sitrep.Event) string { return e.Kind })
+	s.Kind = sitrep.Kind(mostCommon(rs, func(e sitrep.Event) string { return string(e.Kind) }))
 	s.Day = commonDay(rs)
 	s.Place = bestPlaceOf(rs)
 	s.Perpetrators = claims(rs, func(e sitrep.Event) string { return e.Perpetrator })
-	if s.Kind == sitrep.KindAirstrike {
+	if s.Kind.Is(sitrep.KindAirstrike) {
 		// A report of another kind merged here may name a group that has no
 		// aircraft; it cannot have carried out the air strikes.
 		s.Perpetrators = slices.DeleteFunc(s.Perpetrators, func(p string) bool {
@@ -458,7 +458,7 @@ func FactsHash(s sitrep.Story) string {
 		People, Countries, Topics         []string
 		Other                             map[string]sitrep.Range `json:",omitempty"` // the other categories
 	}{
-		Kind: s.Kind, Place: s.Place.Name + "|" + s.Place.Admin + "|" + s.Place.Country, Target: s.Target,
+		Kind: string(s.Kind), Place: s.Place.Name + "|" + s.Place.Admin + "|" + s.Place.Country, Target: s.Target,
 		Perpetrators: s.Perpetrators, Killed: s.Tolls.Range(sitrep.FigureKilled),
 		Civilians: s.Tolls.Range(sitrep.FigureCivilians), Children: s.Tolls.Range(sitrep.FigureChildren),
 		Hurt: s.Tolls.Range(sitrep.FigureWounded), Countries: s.Countries, Topics: s.Topics,
