@@ -65,7 +65,7 @@ func (in *Incident) ranges() map[string]**sitrep.Range {
 
 // FromStory is the JSON of a story with every field, as the store keeps it.
 func FromStory(s sitrep.Story) Story {
-	j := Story{
+	return Story{
 		ID:          s.ID,
 		Category:    s.Category,
 		Headline:    s.Headline,
@@ -80,7 +80,6 @@ func FromStory(s sitrep.Story) Story {
 		Reports:     mapSlice(s.Reports, FromEvent),
 		Keys:        orNil(s.Keys),
 	}
-	return j
 }
 
 // Public is the JSON of a story as a briefing prints it: its category's
