@@ -35,7 +35,8 @@ type Person struct {
 	Key     string `json:"-"` // transliteration-aware key: Moualem, Muallem and Moallem share one
 }
 
-// Casualty figure categories.
+// Casualty figure categories. The values are the keys of the JSON a
+// briefing prints.
 const (
 	FigureKilled    = "killed"
 	FigureCivilians = "civilians_killed"
@@ -43,7 +44,15 @@ const (
 	FigureWomen     = "women_killed"
 	FigureFighters  = "fighters_killed" // soldiers, fighters, militants
 	FigureWounded   = "wounded"
+	FigureMissing   = "missing"
+	FigureAbducted  = "abducted" // kidnapped, taken hostage
 )
+
+// FigureCategories lists the casualty categories in the order a briefing
+// gives them.
+var FigureCategories = []string{
+	FigureKilled, FigureCivilians, FigureChildren, FigureWomen, FigureFighters, FigureWounded, FigureMissing, FigureAbducted,
+}
 
 // A Figure is one number as one source gave it, with who gave it.
 type Figure struct {
@@ -85,10 +94,4 @@ type Event struct {
 	// briefing/extract/data/confidence.tsv.
 	Evidence   []string
 	Confidence float64
-}
-
-// Range is the spread of one casualty figure across a story's reports.
-type Range struct {
-	Min int `json:"min"`
-	Max int `json:"max"`
 }

@@ -16,11 +16,7 @@ type Story struct {
 	// claims are shown rather than silently resolved.
 	Perpetrators []string
 	Target       string
-	Killed       *Range
-	Civilians    *Range
-	Children     *Range
-	Wounded      *Range
-	Figures      []Figure // every figure still standing after revisions, with who said it
+	Tolls        Tolls // every figure still standing after revisions, by category, with who said it
 
 	// Developments.
 	Participants []Person

@@ -214,10 +214,10 @@ func scoreCoverage(b sitrep.Briefing) coverageScore {
 		switch {
 		case w.killed == nil:
 			sc.killed++
-		case s.Killed != nil && *s.Killed == *w.killed:
+		case s.Tolls.Range(sitrep.FigureKilled) != nil && *s.Tolls.Range(sitrep.FigureKilled) == *w.killed:
 			sc.killed++
 		default:
-			sc.wrong = append(sc.wrong, w.name+": killed "+rangeText(s.Killed)+", want "+rangeText(w.killed))
+			sc.wrong = append(sc.wrong, w.name+": killed "+rangeText(s.Tolls.Range(sitrep.FigureKilled))+", want "+rangeText(w.killed))
 		}
 	}
 	gp, wp := pairs(got), pairs(want)
@@ -279,7 +279,7 @@ func TestCoverageGroupsOtherWars(t *testing.T) {
 	}
 	if testing.Verbose() {
 		for _, s := range briefedStories(b) {
-			t.Logf("  %s %s %s %s killed %s: %s", s.Category, s.Kind, s.Day.Format(time.DateOnly), s.Place.Name, rangeText(s.Killed), strings.Join(links(s.Story), " "))
+			t.Logf("  %s %s %s %s killed %s: %s", s.Category, s.Kind, s.Day.Format(time.DateOnly), s.Place.Name, rangeText(s.Tolls.Range(sitrep.FigureKilled)), strings.Join(links(s.Story), " "))
 		}
 	}
 	if sc.precision < coverageMinPrecision || sc.recall < coverageMinRecall {

@@ -95,8 +95,8 @@ func TestNewsroomGroupsReportsWhateverTheOrder(t *testing.T) {
 			if raid == nil {
 				t.Fatalf("no incident cites both reports of the Homs raid: %q", got)
 			}
-			if raid.Killed == nil || raid.Killed.Min != 22 || raid.Killed.Max != 31 {
-				t.Errorf("Homs raid killed %+v, want 22–31", raid.Killed)
+			if raid.Tolls.Range(sitrep.FigureKilled) == nil || raid.Tolls.Range(sitrep.FigureKilled).Min != 22 || raid.Tolls.Range(sitrep.FigureKilled).Max != 31 {
+				t.Errorf("Homs raid killed %+v, want 22–31", raid.Tolls.Range(sitrep.FigureKilled))
 			}
 			if !slices.ContainsFunc(raid.Sources, func(s sitrep.Source) bool { return s.URL == "https://gulfcourier.example/news/homs-market?src=rss" }) {
 				t.Errorf("sources %+v lack the feed link exactly as given", raid.Sources)
@@ -149,8 +149,8 @@ func TestNewsroomBriefsAStoryAgainOnlyWhenItChanges(t *testing.T) {
 	if i < 0 {
 		t.Fatalf("raised toll not briefed: %q", storySources(third))
 	}
-	if !third.Incidents[i].Update || third.Incidents[i].Killed.Max != 31 {
-		t.Errorf("update %v killed %+v, want an update to 31", third.Incidents[i].Update, third.Incidents[i].Killed)
+	if !third.Incidents[i].Update || third.Incidents[i].Tolls.Range(sitrep.FigureKilled).Max != 31 {
+		t.Errorf("update %v killed %+v, want an update to 31", third.Incidents[i].Update, third.Incidents[i].Tolls.Range(sitrep.FigureKilled))
 	}
 }
 

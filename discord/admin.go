@@ -12,6 +12,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/briefing/render"
 )
 
 // maxFeedsPerGuild bounds one guild's subscriptions.
@@ -149,7 +150,7 @@ func (b *Bot) listFeeds(ctx context.Context, c *call) error {
 		}
 		lines = append(lines, fmt.Sprintf("`%d` **%s** — %s\n<%s>", f.ID, clip(name, 80), health, clip(f.URL, 300)))
 	}
-	return c.reply(ctx, embedPages("Feeds", lines)...)
+	return c.reply(ctx, render.LinePages("Feeds", lines)...)
 }
 
 func feedPreview(rep FeedReport) *discordgo.MessageSend {
@@ -236,7 +237,7 @@ func (b *Bot) cmdSchedule(ctx context.Context, c *call) error {
 		for _, s := range all {
 			lines = append(lines, b.scheduleLine(ctx, s))
 		}
-		return c.reply(ctx, embedPages("Schedules", lines)...)
+		return c.reply(ctx, render.LinePages("Schedules", lines)...)
 	case "remove", "pause", "resume":
 		s, err := b.guildSchedule(ctx, c, guild)
 		if err != nil {
@@ -498,43 +499,5 @@ func (b *Bot) cmdStatus(ctx context.Context, c *call) error {
 			lines = append(lines, b.scheduleLine(ctx, s))
 		}
 	}
-	return c.reply(ctx, embedPages("Status", lines)...)
-}
-
-// embedPages lays lines out in embeds within Discord's limits (4096 per
-// description, 6000 per message, 10 embeds), as few messages as needed.
-func embedPages(title string, lines []string) []*discordgo.MessageSend {
-	var msgs []*discordgo.MessageSend
-	var cur *discordgo.MessageSend
-	size := 0
-	var desc strings.Builder
-	flush := func() {
-		if desc.Len() == 0 {
-			return
-		}
-		if cur == nil || len(cur.Embeds) == 10 || size+desc.Len() > 5500 {
-			cur = &discordgo.MessageSend{}
-			msgs = append(msgs, cur)
-			size = len(title)
-		}
-		t := ""
-		if len(cur.Embeds) == 0 && len(msgs) == 1 {
-			t = title
-		}
-		cur.Embeds = append(cur.Embeds, &discordgo.MessageEmbed{Title: t, Description: desc.String()})
-		size += desc.Len()
-		desc.Reset()
-	}
-	for _, l := range lines {
-		l = clip(l, 1000)
-		if desc.Len()+len(l)+1 > 3800 {
-			flush()
-		}
-		if desc.Len() > 0 {
-			desc.WriteByte('\n')
-		}
-		desc.WriteString(l)
-	}
-	flush()
-	return msgs
+	return c.reply(ctx, render.LinePages("Status", lines)...)
 }

@@ -474,7 +474,7 @@ func TestChangedStoryEditsOrRepliesToThePostedBriefing(t *testing.T) {
 			if err := b.RunSlot(context.Background(), sc.ID, slot); err != nil {
 				t.Fatal(err)
 			}
-			s.Killed = &sitrep.Range{Min: 5, Max: 11}
+			s.Tolls = sitrep.Tolls{sitrep.FigureKilled: {Range: sitrep.Range{Min: 5, Max: 11}}}
 			s.FactsHash = "toll-rose"
 			if err := e.st.SaveStory(context.Background(), &s); err != nil {
 				t.Fatal(err)

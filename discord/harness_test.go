@@ -194,7 +194,7 @@ func incident(kind sitrep.Kind, place, country, headline string, killed int) sit
 	return sitrep.Story{
 		Category: sitrep.CategoryIncident, Kind: kind, Day: time.Date(2025, 3, 13, 0, 0, 0, 0, time.UTC),
 		Place: sitrep.Place{Name: place, Country: country}, Perpetrators: []string{"Syrian government"},
-		Killed: &sitrep.Range{Min: killed, Max: killed}, Headline: headline, Score: float64(killed),
-		Figures: []sitrep.Figure{{What: sitrep.FigureKilled, Value: killed, AttributedTo: "Syrian Observatory for Human Rights", Outlet: "Levant Wire"}},
+		Headline: headline, Score: float64(killed),
+		Tolls: sitrep.TollsOf([]sitrep.Figure{{What: sitrep.FigureKilled, Value: killed, AttributedTo: "Syrian Observatory for Human Rights", Outlet: "Levant Wire"}}),
 	}
 }

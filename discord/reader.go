@@ -10,6 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/briefing/render"
 )
 
 // maxLookback bounds how far back reader commands look.
@@ -139,7 +140,7 @@ func (b *Bot) cmdStory(ctx context.Context, c *call) error {
 }
 
 // storyMessages shows one story in full: facts, every figure with who gave
-// it, every source.
+// it under its category, every source.
 func storyMessages(s *sitrep.Story) []*discordgo.MessageSend {
 	var lines []string
 	if s.Summary != "" {
@@ -172,10 +173,20 @@ func storyMessages(s *sitrep.Story) []*discordgo.MessageSend {
 	if s.Quote != "" {
 		lines = append(lines, "> "+clip(s.Quote, 500))
 	}
-	if len(s.Figures) > 0 {
+	if len(s.Tolls) > 0 {
 		lines = append(lines, "", "**Figures, as each source gave them**")
-		for _, f := range s.Figures {
-			lines = append(lines, "• "+figureLine(f))
+		for _, what := range s.Tolls.Categories() {
+			if len(s.Tolls[what].Figures) == 0 {
+				continue // a total that stands in for one no report gave
+			}
+			head := rangeText(s.Tolls.Range(what), figureWord(what))
+			if head == "" {
+				head = figureWord(what)
+			}
+			lines = append(lines, "__"+head+"__")
+			for _, f := range s.Tolls[what].Figures {
+				lines = append(lines, "• "+figureLine(f))
+			}
 		}
 	}
 	lines = append(lines, "", fmt.Sprintf("**Sources** (%d)", len(s.Sources)))
@@ -186,7 +197,7 @@ func storyMessages(s *sitrep.Story) []*discordgo.MessageSend {
 	if title == "" {
 		title = titleCase(string(s.Kind)) + " in " + placeLabel(s.Place)
 	}
-	return embedPages(clip(fmt.Sprintf("#%d %s", s.ID, title), 256), lines)
+	return render.LinePages(clip(fmt.Sprintf("#%d %s", s.ID, title), 256), lines)
 }
 
 func (b *Bot) cmdSearch(ctx context.Context, c *call) error {
@@ -216,7 +227,7 @@ func (b *Bot) cmdSearch(ctx context.Context, c *call) error {
 		}
 		lines = append(lines, "• "+line)
 	}
-	return c.reply(ctx, embedPages(clip("Search: "+q, 256), lines)...)
+	return c.reply(ctx, render.LinePages(clip("Search: "+q, 256), lines)...)
 }
 
 // Formatting of stories for lists and the story view.
@@ -256,9 +267,26 @@ func personLabel(p sitrep.Person) string {
 	return out
 }
 
+// figureWords name each figure category after a number.
 var figureWords = map[string]string{
 	sitrep.FigureKilled: "killed", sitrep.FigureCivilians: "civilians killed", sitrep.FigureChildren: "children killed",
 	sitrep.FigureWomen: "women killed", sitrep.FigureFighters: "fighters killed", sitrep.FigureWounded: "wounded",
+	sitrep.FigureMissing: "missing", sitrep.FigureAbducted: "abducted",
+}
+
+// figureWord names a figure category after a number: "civilians killed".
+func figureWord(what string) string {
+	if w, ok := figureWords[what]; ok {
+		return w
+	}
+	return what
+}
+
+// rangeWords name each figure category in a story's one-line summary.
+var rangeWords = map[string]string{
+	sitrep.FigureKilled: "killed", sitrep.FigureCivilians: "civilians", sitrep.FigureChildren: "children",
+	sitrep.FigureWomen: "women", sitrep.FigureFighters: "fighters", sitrep.FigureWounded: "wounded",
+	sitrep.FigureMissing: "missing", sitrep.FigureAbducted: "abducted",
 }
 
 func figureLine(f sitrep.Figure) string {
@@ -269,11 +297,7 @@ func figureLine(f sitrep.Figure) string {
 	if f.Qualifier != "" {
 		n = f.Qualifier + " " + n
 	}
-	what := figureWords[f.What]
-	if what == "" {
-		what = f.What
-	}
-	out := n + " " + what
+	out := n + " " + figureWord(f.What)
 	if f.AttributedTo != "" {
 		out += ", according to " + f.AttributedTo
 	}
@@ -302,8 +326,12 @@ func rangeText(r *sitrep.Range, what string) string {
 
 func rangesLine(s *sitrep.Story) string {
 	var parts []string
-	for _, p := range []string{rangeText(s.Killed, "killed"), rangeText(s.Civilians, "civilians"), rangeText(s.Children, "children"), rangeText(s.Wounded, "wounded")} {
-		if p != "" {
+	for _, what := range s.Tolls.Categories() {
+		words, ok := rangeWords[what]
+		if !ok {
+			words = what
+		}
+		if p := rangeText(s.Tolls.Range(what), words); p != "" {
 			parts = append(parts, p)
 		}
 	}

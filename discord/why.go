@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/briefing/render"
 )
 
 // cmdWhy explains what became of an article: whether it was seen, which
@@ -32,7 +33,7 @@ func (b *Bot) cmdWhy(ctx context.Context, c *call) error {
 	}
 	if len(stories) == 0 {
 		lines = append(lines, "**No story**: no incident or diplomatic development was found in it, so it cannot appear in a briefing.")
-		return c.reply(ctx, embedPages("Why", lines)...)
+		return c.reply(ctx, render.LinePages("Why", lines)...)
 	}
 	scheds, err := st.Schedules(ctx, c.i.GuildID)
 	if err != nil {
@@ -48,7 +49,7 @@ func (b *Bot) cmdWhy(ctx context.Context, c *call) error {
 			lines = append(lines, fmt.Sprintf("<#%s> (schedule #%d): %s", sc.ChannelID, sc.ID, b.whyNot(ctx, sc, &s)))
 		}
 	}
-	return c.reply(ctx, embedPages("Why", lines)...)
+	return c.reply(ctx, render.LinePages("Why", lines)...)
 }
 
 // whyNot says whether a schedule briefed a story, and if not, why.

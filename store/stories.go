@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/codec"
 )
 
 // PutEvents replaces the events stored for one article.
@@ -26,7 +27,7 @@ func (s *SQLite) PutEvents(ctx context.Context, articleID string, events []sitre
 			return nil
 		}
 		for i, e := range events {
-			data, err := json.Marshal(eventToJSON(e))
+			data, err := json.Marshal(codec.FromEvent(e))
 			if err != nil {
 				return err
 			}
@@ -53,11 +54,11 @@ func (s *SQLite) events(ctx context.Context, articleID string) ([]sitrep.Event, 
 	defer rows.Close()
 	var out []sitrep.Event
 	for rows.Next() {
-		var j eventJSON
+		var j codec.Event
 		if err := rows.Scan(jsonCol{&j}); err != nil {
 			return nil, fmt.Errorf("store: events: %w", err)
 		}
-		out = append(out, eventFromJSON(j))
+		out = append(out, j.Event())
 	}
 	return out, rows.Err()
 }
@@ -66,11 +67,20 @@ const storyColumns = `s.id, s.category, s.kind, s.day, s.facts_hash, s.score, s.
 
 func scanStory(row rowScanner) (sitrep.Story, error) {
 	var st sitrep.Story
-	var j storyJSON
+	var j codec.Story
 	err := row.Scan(&st.ID, &st.Category, &st.Kind, timeCol{&st.Day}, &st.FactsHash, &st.Score,
 		timeCol{&st.Created}, timeCol{&st.Updated}, jsonCol{&j})
-	j.fill(&st)
+	fill(&st, j.Story())
 	return st, err
+}
+
+// fill sets the story fields kept in the data column; the others come
+// from columns of their own.
+func fill(st *sitrep.Story, d sitrep.Story) {
+	st.Place, st.Perpetrators, st.Target, st.Tolls = d.Place, d.Perpetrators, d.Target, d.Tolls
+	st.Participants, st.Countries, st.Topics = d.Participants, d.Countries, d.Topics
+	st.Sources, st.Reports, st.Keys = d.Sources, d.Reports, d.Keys
+	st.Headline, st.Summary, st.Quote = d.Headline, d.Summary, d.Quote
 }
 
 // dayKey is the day column of the blocking index: ” for an unknown day.
@@ -163,7 +173,7 @@ func saveStory(ctx context.Context, tx *txn, w *indexWriter, st *sitrep.Story, n
 	if st.Updated.IsZero() {
 		st.Updated = now
 	}
-	data, err := json.Marshal(storyToJSON(st))
+	data, err := json.Marshal(codec.FromStory(*st))
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,16 @@ func TestStoryRoundTrip(t *testing.T) {
 	n := 0
 	fillAll(reflect.ValueOf(&want).Elem(), &n)
 	want.ID = 0
+	// Tolls hold each figure under its own category; a range may stand
+	// without figures (a total no report gave).
+	figs := want.Tolls.Figures()
+	for i := range figs {
+		figs[i].What = sitrep.FigureFighters
+	}
+	want.Tolls = sitrep.Tolls{
+		sitrep.FigureFighters: {Range: sitrep.Range{Min: 3, Max: 8}, Figures: figs},
+		sitrep.FigureKilled:   {Range: sitrep.Range{Min: 3, Max: 8}},
+	}
 	got := want
 	if err := s.SaveStory(ctx, &got); err != nil {
 		t.Fatal(err)

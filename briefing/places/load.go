@@ -88,10 +88,13 @@ type Gazetteer struct {
 	country map[string]int32 // ISO code → country entry
 	region  map[string]int32 // admin1 code → region entry
 	demonym map[string]int32 // normalised demonym → country entry
-	stop    map[string]bool  // normalised
-	common  map[string]bool  // normalised
-	persons map[string]bool  // normalised first names and titles
-	orgs    map[string]bool  // normalised words of organisations' names
+	// adjective maps a country entry to the adjective headlines use for
+	// it: the first demonyms.tsv gives, else the first countries.tsv gives.
+	adjective map[int32]string
+	stop      map[string]bool // normalised
+	common    map[string]bool // normalised
+	persons   map[string]bool // normalised first names and titles
+	orgs      map[string]bool // normalised words of organisations' names
 	// function holds normalised function words, which are never a place
 	// alone nor a village name's first word.
 	function map[string]bool
@@ -157,6 +160,7 @@ func Load(src Sources) (*Gazetteer, error) {
 		country:   map[string]int32{},
 		region:    map[string]int32{},
 		demonym:   map[string]int32{},
+		adjective: map[int32]string{},
 		stop:      map[string]bool{},
 		common:    map[string]bool{},
 		persons:   map[string]bool{},
@@ -191,10 +195,15 @@ func Load(src Sources) (*Gazetteer, error) {
 	if err := g.addAliases(src.Aliases); err != nil {
 		return nil, err
 	}
+	ownAdjective := map[int32]bool{}
 	err = eachRow(src.Demonyms, "demonyms", func(col []string) error {
 		i, ok := g.lookupCountry(field(col, 1))
 		if !ok || field(col, 0) == "" {
 			return fmt.Errorf("unknown country %q", field(col, 1))
+		}
+		if !ownAdjective[i] {
+			ownAdjective[i] = true
+			g.adjective[i] = field(col, 0)
 		}
 		// The table settles adjectives several countries claim ("French"
 		// for France, not its southern territories).
@@ -358,6 +367,9 @@ func (g *Gazetteer) addCountry(col []string) error {
 	for _, d := range splitList(field(col, 5)) {
 		g.demonym[normText(d)] = i
 		g.asWritten[d] = i
+		if _, ok := g.adjective[i]; !ok {
+			g.adjective[i] = d
+		}
 	}
 	return nil
 }

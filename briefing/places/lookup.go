@@ -103,6 +103,17 @@ func (g *Gazetteer) Country(name string) (string, bool) {
 	return g.str(g.entries[i].name), true
 }
 
+// Demonym returns the adjective news uses for a country given by its
+// canonical name: "Syrian" for Syria, "U.S." for the United States.
+func (g *Gazetteer) Demonym(country string) (string, bool) {
+	i, ok := g.asWritten[country]
+	if !ok || g.entries[i].kind != kCountry || g.str(g.entries[i].name) != country {
+		return "", false
+	}
+	d, ok := g.adjective[i]
+	return d, ok && d != ""
+}
+
 // Region returns the names a channel filter can match a place by: the place
 // itself, its region (with and without "Governorate"), and its country.
 func (g *Gazetteer) Region(p sitrep.Place) []string {

@@ -56,19 +56,7 @@ func Discord(b sitrep.Briefing) []*discordgo.MessageSend {
 	if len(embeds) == 0 {
 		return []*discordgo.MessageSend{message(header+"\nNothing new in this window.", nil)}
 	}
-	var out []*discordgo.MessageSend
-	var batch []*discordgo.MessageEmbed
-	total := 0
-	for _, e := range embeds {
-		n := EmbedLength(e)
-		if len(batch) > 0 && (len(batch) == MaxEmbeds || total+n > MaxEmbedsTotal) {
-			out = append(out, message("", batch))
-			batch, total = nil, 0
-		}
-		batch = append(batch, e)
-		total += n
-	}
-	out = append(out, message("", batch))
+	out := Pages(embeds)
 	out[0].Content = truncate(header, MaxContent)
 	return out
 }
@@ -143,19 +131,7 @@ func linkList(srcs []sitrep.Source, room int) string {
 // alsoEmbeds lists the lower-ranked stories one line each, across as many
 // embeds as their length needs, never cutting a line.
 func alsoEmbeds(stories []sitrep.BriefedStory) []*discordgo.MessageEmbed {
-	var out []*discordgo.MessageEmbed
-	var d strings.Builder
-	flush := func() {
-		if d.Len() == 0 {
-			return
-		}
-		e := &discordgo.MessageEmbed{Description: d.String(), Color: colourAlso}
-		if len(out) == 0 {
-			e.Author = &discordgo.MessageEmbedAuthor{Name: titleAlso}
-		}
-		out = append(out, e)
-		d.Reset()
-	}
+	lines := make([]string, 0, len(stories))
 	for _, s := range stories {
 		line := "• " + updateMark(s) + truncate(escapeDiscord(s.Headline), 300)
 		if len(s.Sources) > 0 {
@@ -165,15 +141,15 @@ func alsoEmbeds(stories []sitrep.BriefedStory) []*discordgo.MessageEmbed {
 			}
 			line += ")"
 		}
-		if utf8.RuneCountInString(d.String())+utf8.RuneCountInString(line)+1 > MaxDescription {
-			flush()
-		}
-		if d.Len() > 0 {
-			d.WriteByte('\n')
-		}
-		d.WriteString(line)
+		lines = append(lines, line)
 	}
-	flush()
+	out := LineEmbeds(lines)
+	for i, e := range out {
+		e.Color = colourAlso
+		if i == 0 {
+			e.Author = &discordgo.MessageEmbedAuthor{Name: titleAlso}
+		}
+	}
 	return out
 }
 

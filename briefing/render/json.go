@@ -3,68 +3,23 @@ package render
 import (
 	"encoding/json"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/codec"
 )
 
 // JSONBriefing is the briefing as the evaluation contract and other tools
-// read it.
+// read it. Its stories have the shape the store keeps them in, without the
+// store's own fields.
 type JSONBriefing struct {
-	From         string            `json:"from,omitempty"`
-	To           string            `json:"to,omitempty"`
-	Incidents    []JSONIncident    `json:"incidents"`
-	Developments []JSONDevelopment `json:"developments"`
-	AlsoReported []JSONAlso        `json:"also_reported"`
+	From         string        `json:"from,omitempty"`
+	To           string        `json:"to,omitempty"`
+	Incidents    []codec.Story `json:"incidents"`
+	Developments []codec.Story `json:"developments"`
+	AlsoReported []JSONAlso    `json:"also_reported"`
 	// Unconfirmed lists incidents too weakly told to brief, one line each.
 	Unconfirmed []JSONAlso `json:"unconfirmed"`
-}
-
-// JSONPlace is a place with its coordinates, null when unknown.
-type JSONPlace struct {
-	Name    string   `json:"name"`
-	Admin   string   `json:"admin,omitempty"`
-	Country string   `json:"country,omitempty"`
-	Lat     *float64 `json:"lat,omitempty"`
-	Lon     *float64 `json:"lon,omitempty"`
-}
-
-// JSONIncident is one incident story.
-type JSONIncident struct {
-	ID              int64           `json:"id"`
-	Update          bool            `json:"update,omitempty"`
-	Headline        string          `json:"headline"`
-	Summary         string          `json:"summary"`
-	Date            *string         `json:"date"`
-	Kind            sitrep.Kind     `json:"kind"`
-	Place           *JSONPlace      `json:"place"`
-	Perpetrator     string          `json:"perpetrator"`
-	Perpetrators    []string        `json:"perpetrators"`
-	Target          string          `json:"target"`
-	Killed          *sitrep.Range   `json:"killed"`
-	CiviliansKilled *sitrep.Range   `json:"civilians_killed"`
-	ChildrenKilled  *sitrep.Range   `json:"children_killed"`
-	Wounded         *sitrep.Range   `json:"wounded"`
-	Figures         []sitrep.Figure `json:"figures"`
-	Sources         []sitrep.Source `json:"sources"`
-	Quote           string          `json:"quote,omitempty"`
-}
-
-// JSONDevelopment is one diplomatic development story.
-type JSONDevelopment struct {
-	ID           int64           `json:"id"`
-	Update       bool            `json:"update,omitempty"`
-	Headline     string          `json:"headline"`
-	Summary      string          `json:"summary"`
-	Date         *string         `json:"date"`
-	Kind         sitrep.Kind     `json:"kind"`
-	Participants []sitrep.Person `json:"participants"`
-	Countries    []string        `json:"countries"`
-	Place        *JSONPlace      `json:"place"`
-	Topics       []string        `json:"topics"`
-	Sources      []sitrep.Source `json:"sources"`
-	Quote        string          `json:"quote,omitempty"`
 }
 
 // JSONAlso is a lower-ranked story, one line.
@@ -75,7 +30,7 @@ type JSONAlso struct {
 	Kind     sitrep.Kind     `json:"kind"`
 	Headline string          `json:"headline"`
 	Date     *string         `json:"date"`
-	Sources  []sitrep.Source `json:"sources"`
+	Sources  []codec.Source  `json:"sources"`
 }
 
 // JSON writes the briefing as indented JSON in the evaluation contract.
@@ -88,7 +43,7 @@ func JSON(w io.Writer, b sitrep.Briefing) error {
 
 // ToJSON converts a briefing to its JSON form.
 func ToJSON(b sitrep.Briefing) JSONBriefing {
-	out := JSONBriefing{Incidents: []JSONIncident{}, Developments: []JSONDevelopment{}, AlsoReported: []JSONAlso{}, Unconfirmed: []JSONAlso{}}
+	out := JSONBriefing{Incidents: []codec.Story{}, Developments: []codec.Story{}, AlsoReported: []JSONAlso{}, Unconfirmed: []JSONAlso{}}
 	if !b.From.IsZero() {
 		out.From = b.From.UTC().Format(time.RFC3339)
 	}
@@ -96,81 +51,31 @@ func ToJSON(b sitrep.Briefing) JSONBriefing {
 		out.To = b.To.UTC().Format(time.RFC3339)
 	}
 	for _, s := range b.Incidents {
-		out.Incidents = append(out.Incidents, incidentJSON(s))
+		out.Incidents = append(out.Incidents, public(s))
 	}
 	for _, s := range b.Developments {
-		out.Developments = append(out.Developments, developmentJSON(s))
+		out.Developments = append(out.Developments, public(s))
 	}
 	for _, s := range b.AlsoReported {
-		out.AlsoReported = append(out.AlsoReported, alsoJSON(s))
+		out.AlsoReported = append(out.AlsoReported, also(s))
 	}
 	for _, s := range b.Unconfirmed {
-		out.Unconfirmed = append(out.Unconfirmed, alsoJSON(s))
+		out.Unconfirmed = append(out.Unconfirmed, also(s))
 	}
 	return out
 }
 
-// alsoJSON is a story's one-line form.
-func alsoJSON(s sitrep.BriefedStory) JSONAlso {
+// also is a story's one-line form.
+func also(s sitrep.BriefedStory) JSONAlso {
+	j := public(s)
 	return JSONAlso{
-		ID: s.ID, Update: s.Update, Category: s.Category, Kind: s.Kind, Headline: s.Headline,
-		Date: date(s.Day), Sources: nonNil(s.Sources),
+		ID: j.ID, Update: j.Update, Category: s.Category, Kind: j.Kind, Headline: j.Headline,
+		Date: j.Date, Sources: j.Sources,
 	}
 }
 
-// PerpetratorText is the perpetrator claims as one string: "Syrian
-// government", or "Russia / Syrian government (disputed)".
-func PerpetratorText(claims []string) string {
-	switch len(claims) {
-	case 0:
-		return ""
-	case 1:
-		return claims[0]
-	}
-	return strings.Join(claims, " / ") + " (disputed)"
-}
-
-func incidentJSON(s sitrep.BriefedStory) JSONIncident {
-	return JSONIncident{
-		ID: s.ID, Update: s.Update, Headline: s.Headline, Summary: s.Summary, Date: date(s.Day), Kind: s.Kind,
-		Place: placeJSON(s.Place), Perpetrator: PerpetratorText(s.Perpetrators), Perpetrators: nonNil(s.Perpetrators),
-		Target: s.Target, Killed: s.Killed, CiviliansKilled: s.Civilians, ChildrenKilled: s.Children, Wounded: s.Wounded,
-		Figures: nonNil(s.Figures), Sources: nonNil(s.Sources), Quote: s.Quote,
-	}
-}
-
-func developmentJSON(s sitrep.BriefedStory) JSONDevelopment {
-	return JSONDevelopment{
-		ID: s.ID, Update: s.Update, Headline: s.Headline, Summary: s.Summary, Date: date(s.Day), Kind: s.Kind,
-		Participants: nonNil(s.Participants), Countries: nonNil(s.Countries), Place: placeJSON(s.Place),
-		Topics: nonNil(s.Topics), Sources: nonNil(s.Sources), Quote: s.Quote,
-	}
-}
-
-func placeJSON(p sitrep.Place) *JSONPlace {
-	if p.IsZero() {
-		return nil
-	}
-	out := &JSONPlace{Name: p.Name, Admin: p.Admin, Country: p.Country}
-	if p.Lat != 0 || p.Lon != 0 {
-		lat, lon := p.Lat, p.Lon
-		out.Lat, out.Lon = &lat, &lon
-	}
-	return out
-}
-
-func date(t time.Time) *string {
-	if t.IsZero() {
-		return nil
-	}
-	s := t.UTC().Format(time.DateOnly)
-	return &s
-}
-
-// nonNil makes empty lists encode as [] rather than null.
-func nonNil[T any](xs []T) []T {
-	if xs == nil {
-		return []T{}
-	}
-	return xs
+func public(s sitrep.BriefedStory) codec.Story {
+	j := codec.Public(s.Story)
+	j.Update = s.Update
+	return j
 }

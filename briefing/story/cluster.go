@@ -193,8 +193,7 @@ func WithoutArticle(s sitrep.Story, articleID string) (out sitrep.Story, ok bool
 	}
 	s.Reports = kept
 	if len(kept) == 0 {
-		s.Sources, s.Figures, s.Keys = nil, nil, nil
-		s.Killed, s.Civilians, s.Children, s.Wounded = nil, nil, nil, nil
+		s.Sources, s.Tolls, s.Keys = nil, nil, nil
 		return s, false
 	}
 	Reconcile(&s)

@@ -141,11 +141,11 @@ func TestClusterReconcilesTheRaid(t *testing.T) {
 	}
 	// The Levant Wire's revision to 27 replaces its 21; the medic's 25 and
 	// the 30 stand; "dozens" is no number.
-	if raid.Killed == nil || *raid.Killed != (sitrep.Range{Min: 25, Max: 30}) {
-		t.Errorf("killed = %+v, want 25–30", raid.Killed)
+	if raid.Tolls.Range(sitrep.FigureKilled) == nil || *raid.Tolls.Range(sitrep.FigureKilled) != (sitrep.Range{Min: 25, Max: 30}) {
+		t.Errorf("killed = %+v, want 25–30", raid.Tolls.Range(sitrep.FigureKilled))
 	}
-	if raid.Civilians == nil || *raid.Civilians != (sitrep.Range{Min: 9, Max: 9}) {
-		t.Errorf("civilians = %+v, want 9", raid.Civilians)
+	if raid.Tolls.Range(sitrep.FigureCivilians) == nil || *raid.Tolls.Range(sitrep.FigureCivilians) != (sitrep.Range{Min: 9, Max: 9}) {
+		t.Errorf("civilians = %+v, want 9", raid.Tolls.Range(sitrep.FigureCivilians))
 	}
 	if !slices.Equal(raid.Perpetrators, []string{"Syrian government", "Russia"}) {
 		t.Errorf("perpetrators = %q, want both claims, most common first", raid.Perpetrators)
@@ -161,7 +161,7 @@ func TestClusterReconcilesTheRaid(t *testing.T) {
 	if !slices.Equal(urls, wantURLs) {
 		t.Errorf("sources %q, want %q", urls, wantURLs)
 	}
-	for _, f := range raid.Figures {
+	for _, f := range raid.Tolls.Figures() {
 		if f.Value == 21 {
 			t.Errorf("figure 21 still stands after the same reporter revised it to 27")
 		}
@@ -212,8 +212,8 @@ func TestWithoutArticleDropsItsReports(t *testing.T) {
 	s := storyOf(incident("a/0", a, sitrep.KindAirstrike, douma, day("2016-02-09"), "", killed(10, "")),
 		incident("b/0", b, sitrep.KindAirstrike, douma, day("2016-02-09"), "", killed(40, "")))
 	s, ok := WithoutArticle(s, "b")
-	if !ok || len(s.Sources) != 1 || s.Killed.Max != 10 {
-		t.Errorf("after removing b: ok %v, sources %d, killed %+v; want one source and 10", ok, len(s.Sources), s.Killed)
+	if !ok || len(s.Sources) != 1 || s.Tolls.Range(sitrep.FigureKilled).Max != 10 {
+		t.Errorf("after removing b: ok %v, sources %d, killed %+v; want one source and 10", ok, len(s.Sources), s.Tolls.Range(sitrep.FigureKilled))
 	}
 	if _, ok := WithoutArticle(s, "a"); ok {
 		t.Errorf("removing the last article left a story")

@@ -66,7 +66,8 @@ func countNoun(r *sitrep.Range, one, many string) string {
 }
 
 // casualtyClause is "kill 63–95, at least 36 of them civilians", or in
-// the past tense "killed 63–95 people, ..." for a summary.
+// the past tense "killed 63–95 people, ..." for a summary, which also names
+// the fighters and women among the dead.
 func casualtyClause(s sitrep.Story, plural, past bool) string {
 	verb := func(v string) string {
 		switch {
@@ -81,28 +82,76 @@ func casualtyClause(s sitrep.Story, plural, past bool) string {
 	if past {
 		people = " people"
 	}
+	killed, civilians, wounded := s.Tolls.Range(sitrep.FigureKilled), s.Tolls.Range(sitrep.FigureCivilians), s.Tolls.Range(sitrep.FigureWounded)
+	var fighters, women *sitrep.Range
+	if past {
+		fighters, women = s.Tolls.Range(sitrep.FigureFighters), s.Tolls.Range(sitrep.FigureWomen)
+	}
 	var b strings.Builder
+	apposition := false // a clause set off by a comma is open
 	switch {
-	case s.Killed != nil && s.Civilians != nil && *s.Killed == *s.Civilians:
-		fmt.Fprintf(&b, "%s %s %s", verb("kill"), rangeText(s.Killed), countNoun(s.Killed, "civilian", "civilians"))
-	case s.Killed != nil:
-		fmt.Fprintf(&b, "%s %s%s", verb("kill"), rangeText(s.Killed), people)
-		if s.Civilians != nil {
-			fmt.Fprintf(&b, ", at least %d of them %s", s.Civilians.Min, countNoun(&sitrep.Range{Min: s.Civilians.Min, Max: s.Civilians.Min}, "a civilian", "civilians"))
+	case killed != nil && civilians != nil && *killed == *civilians:
+		fmt.Fprintf(&b, "%s %s %s", verb("kill"), rangeText(killed), countNoun(killed, "civilian", "civilians"))
+	case killed != nil && civilians == nil && fighters != nil && *killed == *fighters:
+		fmt.Fprintf(&b, "%s %s %s", verb("kill"), rangeText(killed), countNoun(killed, "fighter", "fighters"))
+	case killed != nil:
+		fmt.Fprintf(&b, "%s %s%s", verb("kill"), rangeText(killed), people)
+		if civilians != nil {
+			fmt.Fprintf(&b, ", at least %d of them %s", civilians.Min, countNoun(&sitrep.Range{Min: civilians.Min, Max: civilians.Min}, "a civilian", "civilians"))
 		}
-	case s.Wounded != nil:
-		fmt.Fprintf(&b, "%s %s%s", verb("wound"), rangeText(s.Wounded), people)
+		if fighters != nil {
+			apposition = true
+			one := &sitrep.Range{Min: fighters.Min, Max: fighters.Min}
+			if civilians != nil {
+				fmt.Fprintf(&b, " and at least %d %s", fighters.Min, countNoun(one, "fighter", "fighters"))
+			} else {
+				fmt.Fprintf(&b, ", at least %d of them %s", fighters.Min, countNoun(one, "a fighter", "fighters"))
+			}
+		}
+	case wounded != nil:
+		fmt.Fprintf(&b, "%s %s%s", verb("wound"), rangeText(wounded), people)
 		return b.String()
 	default:
 		return ""
 	}
-	if s.Children != nil {
-		fmt.Fprintf(&b, ", including %s %s", rangeText(s.Children), countNoun(s.Children, "child", "children"))
-		if past && s.Wounded != nil {
-			b.WriteString(",") // closes the apposition before "and wounded"
-		}
+	var among []string
+	if r := s.Tolls.Range(sitrep.FigureChildren); r != nil {
+		among = append(among, rangeText(r)+" "+countNoun(r, "child", "children"))
+	}
+	if women != nil {
+		among = append(among, rangeText(women)+" "+countNoun(women, "woman", "women"))
+	}
+	if len(among) > 0 {
+		b.WriteString(", including " + joinAnd(among))
+		apposition = true
+	}
+	if past && wounded != nil && apposition {
+		b.WriteString(",") // closes the apposition before "and wounded"
 	}
 	return b.String()
+}
+
+// othersText is the sentence on the categories the casualty clause leaves
+// out: "4 people missing and 3 abducted."
+func othersText(s sitrep.Story) string {
+	var parts []string
+	for _, c := range []struct{ what, words string }{
+		{sitrep.FigureMissing, "missing"}, {sitrep.FigureAbducted, "abducted"},
+	} {
+		r := s.Tolls.Range(c.what)
+		if r == nil {
+			continue
+		}
+		n := rangeText(r)
+		if len(parts) == 0 {
+			n += " " + countNoun(r, "person", "people")
+		}
+		parts = append(parts, n+" "+c.words)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return joinAnd(parts) + "."
 }
 
 func incidentHeadline(s sitrep.Story) string {
@@ -151,14 +200,17 @@ func incidentSummary(s sitrep.Story) string {
 	if c := casualtyClause(s, plural, true); c != "" {
 		b.WriteString(" " + c)
 	}
-	if s.Wounded != nil && s.Killed != nil {
-		b.WriteString(" and wounded " + rangeText(s.Wounded))
+	if w := s.Tolls.Range(sitrep.FigureWounded); w != nil && s.Tolls.Range(sitrep.FigureKilled) != nil {
+		b.WriteString(" and wounded " + rangeText(w))
 	}
 	if len(s.Perpetrators) > 1 {
 		b.WriteString(" (reports differ on who carried it out)")
 	}
 	b.WriteString(".")
-	if f := figuresText(s.Figures); f != "" {
+	if o := othersText(s); o != "" {
+		b.WriteString(" " + o)
+	}
+	if f := figuresText(s.Tolls.Figures()); f != "" {
 		b.WriteString(" " + f)
 	} else if o := s.Outlets(); len(o) > 0 {
 		b.WriteString(" Reported by " + joinAnd(o) + ".")
@@ -429,7 +481,7 @@ func bestQuote(s sitrep.Story) string {
 		terms = append(terms, strings.ToLower(surname(p.Name)))
 	}
 	tolls := map[string]bool{}
-	for _, f := range s.Figures {
+	for _, f := range s.Tolls.Figures() {
 		if f.Sentence != "" && f.Vague == "" {
 			tolls[strings.TrimSpace(f.Sentence)] = true
 		}

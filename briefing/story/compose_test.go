@@ -33,6 +33,17 @@ func TestComposeHeadlines(t *testing.T) {
 			incident("a/0", a, sitrep.KindShelling, sarmin, day("2016-02-09"), "Russian forces", killed(7, ""),
 				sitrep.Figure{What: sitrep.FigureChildren, Value: 1}),
 		}, "Russian shelling of Sarmin kills 7, including 1 child", nil},
+		{"fighters and women among the dead, people missing", []sitrep.Event{
+			incident("a/0", a, sitrep.KindClash, sarmin, day("2016-02-09"), "", killed(20, ""), civilians(9, ""),
+				sitrep.Figure{What: sitrep.FigureFighters, Value: 11}, sitrep.Figure{What: sitrep.FigureWomen, Value: 3},
+				sitrep.Figure{What: sitrep.FigureWounded, Value: 30}, sitrep.Figure{What: sitrep.FigureMissing, Value: 4}),
+		}, "Clashes in Sarmin kill 20, at least 9 of them civilians", []string{
+			"killed 20 people, at least 9 of them civilians and at least 11 fighters, including 3 women, and wounded 30.",
+			" 4 people missing."}},
+		{"a toll of fighters alone", []sitrep.Event{
+			incident("a/0", a, sitrep.KindClash, sarmin, day("2016-02-09"), "", sitrep.Figure{What: sitrep.FigureFighters, Value: 12},
+				sitrep.Figure{What: sitrep.FigureAbducted, Value: 2}),
+		}, "Clashes in Sarmin kill 12", []string{"killed 12 fighters.", " 2 people abducted."}},
 		{"disputed perpetrator, no toll", []sitrep.Event{
 			incident("a/0", a, sitrep.KindShelling, douma, day("2016-02-09"), "Syrian government"),
 			incident("b/0", b, sitrep.KindShelling, douma, day("2016-02-09"), "Russia"),

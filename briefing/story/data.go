@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/briefing/places"
 	"github.com/sitrep-bot/sitrep/briefing/translit"
 )
 
@@ -17,17 +18,17 @@ var dataFS embed.FS
 var tables = loadTables()
 
 type tableSet struct {
-	demonyms   map[string]string // country → adjective
+	forces     map[string]string // armed forces → their country's adjective
 	levelWords map[string]bool   // "governorate", "province"...
 	shared     map[string]bool   // roles many hold at once: "spokesman"
 }
 
 func loadTables() tableSet {
-	t := tableSet{demonyms: map[string]string{}, levelWords: map[string]bool{}, shared: map[string]bool{}}
-	for _, line := range lines("data/demonyms.txt") {
-		country, adj, ok := strings.Cut(line, "|")
+	t := tableSet{forces: map[string]string{}, levelWords: map[string]bool{}, shared: map[string]bool{}}
+	for _, line := range lines("data/forces.txt") {
+		name, adj, ok := strings.Cut(line, "|")
 		if ok {
-			t.demonyms[strings.TrimSpace(country)] = strings.TrimSpace(adj)
+			t.forces[strings.TrimSpace(name)] = strings.TrimSpace(adj)
 		}
 	}
 	for _, w := range lines("data/regions.txt") {
@@ -70,12 +71,16 @@ func kindsCompatible(a, b sitrep.Kind) bool {
 	return a == "" || b == "" || a.Compatible(b)
 }
 
-// demonym is the adjective for a country, or the country itself.
-func demonym(country string) string {
-	if d, ok := tables.demonyms[country]; ok {
+// demonym is the adjective for a country or for armed forces named after
+// one, or the name itself: "Syrian" for Syria, "Russian" for Russian forces.
+func demonym(name string) string {
+	if d, ok := tables.forces[name]; ok {
 		return d
 	}
-	return country
+	if d, ok := places.Default().Demonym(name); ok {
+		return d
+	}
+	return name
 }
 
 // regionKey is the key of a region's name without its level word, so

@@ -19,17 +19,17 @@ const recencyHalfLife = 24 * time.Hour
 // and how recently it was updated.
 func Importance(s sitrep.Story, now time.Time) float64 {
 	score := 0.0
-	if s.Killed != nil {
-		score += 2 * math.Log1p(float64(s.Killed.Max))
+	if r := s.Tolls.Range(sitrep.FigureKilled); r != nil {
+		score += 2 * math.Log1p(float64(r.Max))
 	}
-	if s.Civilians != nil {
-		score += math.Log1p(float64(s.Civilians.Max))
+	if r := s.Tolls.Range(sitrep.FigureCivilians); r != nil {
+		score += math.Log1p(float64(r.Max))
 	}
-	if s.Children != nil {
-		score += 0.5 * math.Log1p(float64(s.Children.Max))
+	if r := s.Tolls.Range(sitrep.FigureChildren); r != nil {
+		score += 0.5 * math.Log1p(float64(r.Max))
 	}
-	if s.Wounded != nil {
-		score += 0.5 * math.Log1p(float64(s.Wounded.Max))
+	if r := s.Tolls.Range(sitrep.FigureWounded); r != nil {
+		score += 0.5 * math.Log1p(float64(r.Max))
 	}
 	score += 2 * math.Log1p(float64(len(s.Outlets())))
 	if s.Category == sitrep.CategoryDevelopment {

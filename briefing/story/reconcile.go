@@ -58,8 +58,7 @@ func reconcileFacts(s *sitrep.Story) {
 	if ts := claims(rs, func(e sitrep.Event) string { return e.Target }); len(ts) > 0 {
 		s.Target = ts[0]
 	}
-	s.Figures = standingFigures(rs)
-	s.Killed, s.Civilians, s.Children, s.Wounded = ranges(s.Figures)
+	s.Tolls = tolls(standingFigures(rs))
 	s.Participants = mergePeople(rs)
 	s.Countries = union(rs, func(e sitrep.Event) []string { return e.Countries })
 	s.Topics = union(rs, func(e sitrep.Event) []string { return e.Topics })
@@ -258,66 +257,28 @@ func standingFigures(rs []sitrep.Event) []sitrep.Figure {
 		kept = append(kept, f)
 	}
 	slices.SortStableFunc(kept, func(a, b sitrep.Figure) int {
-		return cmp.Or(cmp.Compare(figureOrder(a.What), figureOrder(b.What)), cmp.Compare(a.Value, b.Value),
-			cmp.Compare(a.Outlet, b.Outlet), cmp.Compare(a.AttributedTo, b.AttributedTo), cmp.Compare(a.URL, b.URL))
+		return cmp.Or(cmp.Compare(a.Value, b.Value), cmp.Compare(a.Outlet, b.Outlet), cmp.Compare(a.AttributedTo, b.AttributedTo), cmp.Compare(a.URL, b.URL))
 	})
 	return kept
 }
 
-func figureOrder(what string) int {
-	switch what {
-	case sitrep.FigureKilled:
-		return 0
-	case sitrep.FigureCivilians:
-		return 1
-	case sitrep.FigureChildren:
-		return 2
-	case sitrep.FigureWomen:
-		return 3
-	case sitrep.FigureFighters:
-		return 4
-	case sitrep.FigureWounded:
-		return 5
+// tolls groups the standing figures by category, each with the range its
+// numbers span. When no report gives a total, the largest category given
+// stands in for it: "53 civilians were killed" says at least 53 people died.
+func tolls(fs []sitrep.Figure) sitrep.Tolls {
+	ts := sitrep.TollsOf(fs)
+	if ts == nil || ts.Range(sitrep.FigureKilled) != nil {
+		return ts
 	}
-	return 6
-}
-
-// ranges spans each category's numeric figures. When no report gives a
-// total, the largest category given stands in for it: "53 civilians were
-// killed" says at least 53 people died.
-func ranges(fs []sitrep.Figure) (killed, civilians, children, wounded *sitrep.Range) {
-	// A party's claim of what it did spans the range only when no one
-	// else gives a figure.
-	spanOf := func(what string, claims bool) *sitrep.Range {
-		var r *sitrep.Range
-		for _, f := range fs {
-			if f.What != what || f.Vague != "" || f.Value <= 0 || f.Claim != claims {
-				continue
-			}
-			if r == nil {
-				r = &sitrep.Range{Min: f.Value, Max: f.Value}
-			}
-			r.Min, r.Max = min(r.Min, f.Value), max(r.Max, f.Value)
-		}
-		return r
-	}
-	span := func(what string) *sitrep.Range {
-		if r := spanOf(what, false); r != nil {
-			return r
-		}
-		return spanOf(what, true)
-	}
-	killed, civilians, children, wounded = span(sitrep.FigureKilled), span(sitrep.FigureCivilians), span(sitrep.FigureChildren), span(sitrep.FigureWounded)
-	if killed == nil {
-		for _, r := range []*sitrep.Range{civilians, span(sitrep.FigureFighters), children, span(sitrep.FigureWomen)} {
-			if r != nil {
-				c := *r
-				killed = &c
-				break
-			}
+	for _, what := range []string{sitrep.FigureCivilians, sitrep.FigureFighters, sitrep.FigureChildren, sitrep.FigureWomen} {
+		if r := ts.Range(what); r != nil {
+			t := ts[sitrep.FigureKilled]
+			t.Range = *r
+			ts[sitrep.FigureKilled] = t
+			break
 		}
 	}
-	return killed, civilians, children, wounded
+	return ts
 }
 
 // mergePeople joins the reports' participants into one list: one entry per
@@ -495,10 +456,24 @@ func FactsHash(s sitrep.Story) string {
 		Perpetrators                      []string
 		Killed, Civilians, Children, Hurt *sitrep.Range
 		People, Countries, Topics         []string
+		Other                             map[string]sitrep.Range `json:",omitempty"` // the other categories
 	}{
 		Kind: string(s.Kind), Place: s.Place.Name + "|" + s.Place.Admin + "|" + s.Place.Country, Target: s.Target,
-		Perpetrators: s.Perpetrators, Killed: s.Killed, Civilians: s.Civilians, Children: s.Children, Hurt: s.Wounded,
-		Countries: s.Countries, Topics: s.Topics,
+		Perpetrators: s.Perpetrators, Killed: s.Tolls.Range(sitrep.FigureKilled),
+		Civilians: s.Tolls.Range(sitrep.FigureCivilians), Children: s.Tolls.Range(sitrep.FigureChildren),
+		Hurt: s.Tolls.Range(sitrep.FigureWounded), Countries: s.Countries, Topics: s.Topics,
+	}
+	for _, what := range s.Tolls.Categories() {
+		switch what {
+		case sitrep.FigureKilled, sitrep.FigureCivilians, sitrep.FigureChildren, sitrep.FigureWounded:
+			continue
+		}
+		if r := s.Tolls.Range(what); r != nil {
+			if facts.Other == nil {
+				facts.Other = map[string]sitrep.Range{}
+			}
+			facts.Other[what] = *r
+		}
 	}
 	if !s.Day.IsZero() {
 		facts.Day = s.Day.Format(time.DateOnly)
