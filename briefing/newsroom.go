@@ -173,3 +173,7 @@ func (n *Newsroom) Brief(ctx context.Context, articles []sitrep.Article, w Windo
 	w.All = true
 	return n.Compose(ctx, w)
 }
+
+// Confirmed is the confidence an incident story's surest report needs to be
+// briefed; lookups mark those below it as unconfirmed.
+func (n *Newsroom) Confirmed() float64 { return n.confirmed }

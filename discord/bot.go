@@ -87,6 +87,10 @@ type Options struct {
 	// both are optional, for metrics.
 	OnDelivered func(d sitrep.Delivery)
 	OnCommand   func(name string, took time.Duration)
+	// Confirmed is the confidence an incident story's surest report needs
+	// to count as confirmed (the extraction model's threshold); lookups
+	// mark the others as unconfirmed. Zero marks none.
+	Confirmed float64
 	// DefaultPeriod is the window of /briefing without a period, and of a
 	// schedule's first briefing; zero uses 24 hours.
 	DefaultPeriod time.Duration

@@ -118,7 +118,7 @@ func (e *env) render(b sitrep.Briefing) []*discordgo.MessageSend {
 				title = "Update: " + title
 			}
 			m := out[len(out)-1]
-			m.Embeds = append(m.Embeds, &discordgo.MessageEmbed{Title: title, Description: storyLine(&s.Story)})
+			m.Embeds = append(m.Embeds, &discordgo.MessageEmbed{Title: title, Description: storyLine(&s.Story, 0)})
 		}
 	}
 	return out

@@ -153,7 +153,7 @@ func (b *Bot) listPage(ctx context.Context, q listQuery) (*discordgo.MessageSend
 	}
 	var lines []string
 	for i := range hits {
-		lines = append(lines, clip(storyLine(&hits[i]), 450))
+		lines = append(lines, clip(storyLine(&hits[i], b.opt.Confirmed), 450))
 	}
 	lines = append(lines, "", "Details: `/story id`")
 	embed := &discordgo.MessageEmbed{

@@ -353,10 +353,14 @@ func sourceLine(src sitrep.Source) string {
 	return out
 }
 
-// storyLine is one story in a list.
-func storyLine(s *sitrep.Story) string {
+// storyLine is one story in a list; an incident whose surest report is
+// below confirmed is marked unconfirmed, as briefings hold it back.
+func storyLine(s *sitrep.Story, confirmed float64) string {
 	head := fmt.Sprintf("`#%d` **%s** · %s · %s", s.ID, titleCase(string(s.Kind)), placeLabel(s.Place), dayLabel(s.Day))
 	var detail []string
+	if s.Category == sitrep.CategoryIncident && s.Confidence() < confirmed {
+		detail = append(detail, "unconfirmed")
+	}
 	if r := rangesLine(s); r != "" {
 		detail = append(detail, r)
 	}

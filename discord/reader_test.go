@@ -38,7 +38,17 @@ func TestStoryFiguresByCategory(t *testing.T) {
 	if strings.Contains(got, "__9–12 killed__") {
 		t.Errorf("a stand-in total is listed as a category of figures:\n%s", got)
 	}
-	if line := storyLine(s); !strings.Contains(line, "9–12 killed, 9–12 civilians, 3 women") {
+	if line := storyLine(s, 0); !strings.Contains(line, "9–12 killed, 9–12 civilians, 3 women") {
 		t.Errorf("story line %q lacks the women's toll", line)
+	}
+	if line := storyLine(s, 0); strings.Contains(line, "unconfirmed") {
+		t.Errorf("story line %q is marked unconfirmed with no threshold", line)
+	}
+	if s.Category == sitrep.CategoryIncident {
+		if line := storyLine(s, s.Confidence()+0.01); !strings.Contains(line, "unconfirmed") {
+			t.Errorf("story line %q below the threshold is not marked unconfirmed", line)
+		}
+	} else {
+		t.Errorf("the test story is a %s, want an incident", s.Category)
 	}
 }

@@ -41,7 +41,7 @@ func (b *Bot) cmdWhy(ctx context.Context, c *call) error {
 	}
 	for _, s := range stories {
 		s := s
-		lines = append(lines, "", fmt.Sprintf("**Story #%d**: %s", s.ID, clip(storyLine(&s), 400)))
+		lines = append(lines, "", fmt.Sprintf("**Story #%d**: %s", s.ID, clip(storyLine(&s, b.opt.Confirmed), 400)))
 		if len(scheds) == 0 {
 			lines = append(lines, "This server has no schedule, so nothing is briefed.")
 		}

@@ -42,6 +42,7 @@ func connectDiscord(ctx context.Context, cfg config.Config, st sitrep.Store, new
 		Now:           time.Now,
 		CatchUpGrace:  cfg.Discord.CatchUpGrace,
 		DefaultPeriod: cfg.Briefing.DefaultPeriod,
+		Confirmed:     newsroom.Confirmed(),
 		OnDelivered:   func(sitrep.Delivery) { metrics.BriefingsDelivered.Inc() },
 		OnCommand: func(name string, took time.Duration) {
 			metrics.CommandLatency.WithLabelValues(name).Observe(took.Seconds())
