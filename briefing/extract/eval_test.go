@@ -15,6 +15,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	sitrep "github.com/sitrep-bot/sitrep"
+	"github.com/sitrep-bot/sitrep/briefing/extract/internal/evalset"
 )
 
 // The evaluation harness reads the shared evaluation data when it is
@@ -71,43 +72,6 @@ func feedArticles(t testing.TB, path string) []sitrep.Article {
 		out = append(out, a)
 	}
 	return out
-}
-
-var governorates = map[string][]string{
-	"aleppo":     {"aleppo", "halab"},
-	"damascus":   {"damascus", "rif dimashq", "rural damascus", "damascus countryside", "reef damascus", "dimashq", "eastern ghouta", "ghouta"},
-	"idlib":      {"idlib", "idleb"},
-	"deir ezzor": {"deir ezzor", "deir ez zor", "deir al zor", "dayr az zawr", "deir el zour", "deir ezzour", "deir el zor", "deir al zour", "deir zor"},
-	"raqqa":      {"raqqa", "raqa", "ar raqqah", "rakka", "al raqqa"},
-	"homs":       {"homs", "hims"},
-	"hasakeh":    {"hasakeh", "hasaka", "al hasakah", "hassakeh", "hasakah", "hassakah", "al hasakeh"},
-	"hama":       {"hama", "hamah"},
-	"daraa":      {"daraa", "deraa", "dara a", "dar a"},
-	"lattakia":   {"latakia", "lattakia", "al ladhiqiyah", "latakiya"},
-	"quneitra":   {"quneitra", "al qunaytirah", "qunaitra"},
-	"tartous":    {"tartus", "tartous"},
-}
-
-var nonWord = regexp.MustCompile(`[^\w ]`)
-
-func normScore(s string) string {
-	s = strings.ToLower(s)
-	s = strings.NewReplacer("\u2019", " ", "'", " ", "-", " ").Replace(s)
-	return " " + strings.Join(strings.Fields(nonWord.ReplaceAllString(s, " ")), " ") + " "
-}
-
-func inGovernorate(p sitrep.Place, gov string) bool {
-	t := normScore(p.Name + " | " + p.Admin)
-	aliases, ok := governorates[gov]
-	if !ok {
-		aliases = []string{gov}
-	}
-	for _, a := range aliases {
-		if strings.Contains(t, " "+a+" ") {
-			return true
-		}
-	}
-	return false
 }
 
 // rangeValues is what a story built from one event would report for a
@@ -176,7 +140,7 @@ func scoreFakes(t *testing.T, x *Extractor, dir string, verbose bool) fakesScore
 		gov := r[col["location"]]
 		okPlace, okCiv, okKid := false, false, false
 		for _, e := range evs {
-			if inGovernorate(e.Place, gov) {
+			if evalset.InGovernorate(e.Place, gov) {
 				okPlace = true
 			}
 			if rangeValues(e, sitrep.FigureCivilians)[civ] || rangeValues(e, sitrep.FigureKilled)[civ] {
@@ -278,16 +242,6 @@ type goldItem struct {
 	Extra        map[string][]string `json:"-"`
 }
 
-func hasAlias(s string, aliases []string) bool {
-	t := normScore(s)
-	for _, a := range aliases {
-		if n := normScore(a); strings.TrimSpace(n) != "" && strings.Contains(t, n) {
-			return true
-		}
-	}
-	return false
-}
-
 // checkIncident scores an event against a gold incident, field by field;
 // figures are checked against the values the article's event gives.
 // tally returns a function that counts a field checked, and names it
@@ -305,20 +259,20 @@ func tally(pts, tot *int, wrong *[]string) func(name string, ok bool) {
 
 func checkIncident(g goldItem, e sitrep.Event) (pts, tot int, wrong []string) {
 	point := tally(&pts, &tot, &wrong)
-	point("place", hasAlias(e.Place.Name, g.Place))
+	point("place", evalset.HasAlias(e.Place.Name, g.Place))
 	if g.Country != "" {
-		point("country", hasAlias(e.Place.Country+" "+e.Place.Name, []string{g.Country}))
+		point("country", evalset.HasAlias(e.Place.Country+" "+e.Place.Name, []string{g.Country}))
 	}
 	if len(g.Dates) > 0 {
 		d := e.Day.Format("2006-01-02")
 		point("date="+d, slices.Contains(g.Dates, d))
 	}
-	point("kind="+string(e.Kind), hasAlias(string(e.Kind), g.Kind))
+	point("kind="+string(e.Kind), evalset.HasAlias(string(e.Kind), g.Kind))
 	if len(g.Perpetrator) > 0 {
-		point("perpetrator="+e.Perpetrator, hasAlias(e.Perpetrator, g.Perpetrator))
+		point("perpetrator="+e.Perpetrator, evalset.HasAlias(e.Perpetrator, g.Perpetrator))
 	}
 	if len(g.Target) > 0 {
-		point("target="+e.Target, hasAlias(e.Target, g.Target))
+		point("target="+e.Target, evalset.HasAlias(e.Target, g.Target))
 	}
 	for what, want := range map[string]map[string]int{sitrep.FigureKilled: g.Killed, sitrep.FigureCivilians: g.Civilians, sitrep.FigureChildren: g.Children, sitrep.FigureWounded: g.Wounded} {
 		if want == nil {
@@ -344,21 +298,21 @@ func checkDevelopment(g goldItem, e sitrep.Event) (pts, tot int, wrong []string)
 		names = append(names, p.Name)
 	}
 	for _, grp := range g.Participants {
-		point("participant "+grp[0], hasAlias(strings.Join(names, " | "), grp))
+		point("participant "+grp[0], evalset.HasAlias(strings.Join(names, " | "), grp))
 	}
 	for _, c := range g.Countries {
-		point("country "+c, hasAlias(strings.Join(e.Countries, " | "), []string{c}))
+		point("country "+c, evalset.HasAlias(strings.Join(e.Countries, " | "), []string{c}))
 	}
 	if len(g.Place) > 0 {
-		point("place="+e.Place.Name, hasAlias(e.Place.Name, g.Place))
+		point("place="+e.Place.Name, evalset.HasAlias(e.Place.Name, g.Place))
 	}
 	if len(g.Dates) > 0 {
 		d := e.Day.Format("2006-01-02")
 		point("date="+d, slices.Contains(g.Dates, d))
 	}
-	point("kind="+string(e.Kind), hasAlias(string(e.Kind), g.Kind))
+	point("kind="+string(e.Kind), evalset.HasAlias(string(e.Kind), g.Kind))
 	if len(g.Topics) > 0 {
-		point("topics", hasAlias(strings.Join(e.Topics, " | "), g.Topics))
+		point("topics", evalset.HasAlias(strings.Join(e.Topics, " | "), g.Topics))
 	}
 	return pts, tot, wrong
 }
@@ -420,7 +374,7 @@ func TestEvalSeeds(t *testing.T) {
 					if e.Category != cat {
 						continue
 					}
-					if cat == sitrep.CategoryIncident && !hasAlias(e.Place.Name+" "+e.Place.Admin, append(append([]string{}, g.Place...), g.Area...)) {
+					if cat == sitrep.CategoryIncident && !evalset.HasAlias(e.Place.Name+" "+e.Place.Admin, append(append([]string{}, g.Place...), g.Area...)) {
 						continue
 					}
 					p, tt, w := check(g, e)

@@ -22,14 +22,13 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	sitrep "github.com/sitrep-bot/sitrep"
 	"github.com/sitrep-bot/sitrep/briefing/extract"
+	"github.com/sitrep-bot/sitrep/briefing/extract/internal/evalset"
 	"github.com/sitrep-bot/sitrep/feeds"
 )
 
@@ -233,30 +232,13 @@ func goldLabels(path string) func(string) (labeller, bool) {
 		}
 		return func(p sitrep.Place) bool {
 			for _, inc := range g.Incidents {
-				if slices.Contains(inc.Articles, id) && hasAlias(p.Name+" "+p.Admin+" "+p.Country, append(inc.Place, inc.Area...)) {
+				if slices.Contains(inc.Articles, id) && evalset.HasAlias(p.Name+" "+p.Admin+" "+p.Country, append(inc.Place, inc.Area...)) {
 					return true
 				}
 			}
 			return false
 		}, true
 	}
-}
-
-// governorates are the FA-KES labels' names and the spellings that stand
-// for them, as the corpus' scorer reads them.
-var governorates = map[string][]string{
-	"aleppo":     {"aleppo", "halab"},
-	"damascus":   {"damascus", "rif dimashq", "rural damascus", "damascus countryside", "reef damascus", "dimashq", "eastern ghouta", "ghouta"},
-	"idlib":      {"idlib", "idleb"},
-	"deir ezzor": {"deir ezzor", "deir ez zor", "deir al zor", "dayr az zawr", "deir el zour", "deir ezzour", "deir el zor", "deir al zour", "deir zor"},
-	"raqqa":      {"raqqa", "raqa", "ar raqqah", "rakka", "al raqqa"},
-	"homs":       {"homs", "hims"},
-	"hasakeh":    {"hasakeh", "hasaka", "al hasakah", "hassakeh", "hasakah", "hassakah", "al hasakeh"},
-	"hama":       {"hama", "hamah"},
-	"daraa":      {"daraa", "deraa", "dara a", "dar a"},
-	"lattakia":   {"latakia", "lattakia", "al ladhiqiyah", "latakiya"},
-	"quneitra":   {"quneitra", "al qunaytirah", "qunaitra"},
-	"tartous":    {"tartus", "tartous"},
 }
 
 // fakesLabels reads FA-KES' labels: an incident from a labelled article is
@@ -286,28 +268,6 @@ func fakesLabels(path string) func(string) (labeller, bool) {
 		if !ok {
 			return nil, false
 		}
-		aliases := governorates[g]
-		if aliases == nil {
-			aliases = []string{g}
-		}
-		return func(p sitrep.Place) bool { return hasAlias(p.Name+" "+p.Admin, aliases) }, true
+		return func(p sitrep.Place) bool { return evalset.InGovernorate(p, g) }, true
 	}
-}
-
-var nonWord = regexp.MustCompile(`[^\pL\pN' ]+`)
-
-// norm lower-cases and keeps words only, as the scorers compare names.
-func norm(s string) string {
-	s = strings.ReplaceAll(strings.ToLower(s), "-", " ")
-	return strings.Join(strings.Fields(nonWord.ReplaceAllString(s, " ")), " ")
-}
-
-func hasAlias(text string, aliases []string) bool {
-	t := " " + norm(text) + " "
-	for _, a := range aliases {
-		if a = norm(a); a != "" && strings.Contains(t, " "+a+" ") {
-			return true
-		}
-	}
-	return false
 }
