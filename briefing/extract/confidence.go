@@ -33,7 +33,7 @@ func (x *Extractor) evidence(d *doc, e *event) []string {
 			ev = append(ev, name)
 		}
 	}
-	add(evLead, e.first < leadEnd(d))
+	add(evLead, e.first < d.lead)
 	add(evHeadline, d.sents[e.first].title)
 	add(evSure, e.strength >= 3)
 	toll, sourced, civil := false, false, e.civilSite

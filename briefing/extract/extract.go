@@ -163,6 +163,8 @@ type doc struct {
 	// is complete.
 	titled     []titledPerson
 	titledRead bool
+	// lead is the index of the first sentence past the lead (lead.go).
+	lead int
 }
 
 type countryOf struct {
@@ -359,6 +361,7 @@ func (x *Extractor) readInto(a sitrep.Article, sc *scratch) *doc {
 		}
 		d.sents = append(d.sents, sn)
 	}
+	d.lead = leadEnd(d)
 	d.hint = mainCountry(d.sents)
 	d.named = namedSources(d.sents)
 	x.attribute(d)

@@ -162,9 +162,8 @@ func (x *Extractor) incidents(d *doc) []*event {
 		}
 	}
 	var evs []*event
-	lead := leadEnd(d)
 	for _, cd := range cands {
-		if cd.c.s.Index >= lead && recalled(cd) {
+		if cd.c.s.Index >= d.lead && recalled(cd) {
 			// Another incident recalled or a tally: background.
 			continue
 		}
@@ -175,7 +174,7 @@ func (x *Extractor) incidents(d *doc) []*event {
 		if cd.subject != "" || cd.placeOnly {
 			continue
 		}
-		if cd.c.s.Index >= lead && !startsBodyIncident(cd, evs) {
+		if cd.c.s.Index >= d.lead && !startsBodyIncident(cd, evs) {
 			if e := updatedByBody(evs, cd); e != nil {
 				// It adds figures, a place or a name; the lead's word for
 				// what happened stands.
@@ -991,9 +990,8 @@ func (x *Extractor) fallbackPlace(d *doc, e *event) (*placeAt, int) {
 		// happened in its lead, before the dateline, which only says where
 		// the reporter is. Past the lead a town is as likely another
 		// incident's or background's: the country is surer than a guess.
-		lead := leadEnd(d)
 		for _, s := range d.sents {
-			if s.Index >= lead {
+			if s.Index >= d.lead {
 				break
 			}
 			if s.background {
