@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"html"
 	"os"
@@ -9,7 +8,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -98,18 +96,9 @@ func rangeValues(e sitrep.Event, what string) map[int]bool {
 type fakesScore struct{ n, nk, found, place, civ, chi int }
 
 func scoreFakes(t *testing.T, x *Extractor, dir string, verbose bool) fakesScore {
-	f, err := os.Open(filepath.Join(dir, "gold.csv"))
+	labels, err := evalset.Labels(filepath.Join(dir, "gold.csv"))
 	if err != nil {
 		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		col[h] = i
 	}
 	arts := map[string]sitrep.Article{}
 	paths, _ := filepath.Glob(filepath.Join(dir, "feeds", "*.xml"))
@@ -119,25 +108,20 @@ func scoreFakes(t *testing.T, x *Extractor, dir string, verbose bool) fakesScore
 		}
 	}
 	var s fakesScore
-	for _, r := range rows[1:] {
-		civ, _ := strconv.Atoi(r[col["nb_civilians"]])
-		kids, _ := strconv.Atoi(r[col["nb_children"]])
-		if civ <= 0 {
-			continue
-		}
+	for _, l := range labels {
+		civ, kids, gov := l.Civilians, l.Children, l.Governorate
 		s.n++
 		if kids > 0 {
 			s.nk++
 		}
-		evs := incidentsOnly(x.Extract(arts[r[col["url"]]]))
+		evs := incidentsOnly(x.Extract(arts[l.URL]))
 		if len(evs) == 0 {
 			if verbose {
-				t.Logf("NOT FOUND %s %q", r[col["url"]], r[col["title"]])
+				t.Logf("NOT FOUND %s %q", l.URL, l.Title)
 			}
 			continue
 		}
 		s.found++
-		gov := r[col["location"]]
 		okPlace, okCiv, okKid := false, false, false
 		for _, e := range evs {
 			if evalset.InGovernorate(e.Place, gov) {
@@ -165,7 +149,7 @@ func scoreFakes(t *testing.T, x *Extractor, dir string, verbose bool) fakesScore
 				b, _ := json.Marshal(e.Figures)
 				got = append(got, string(e.Kind)+" @ "+e.Place.Name+"/"+e.Place.Admin+" "+string(b))
 			}
-			t.Logf("MISS place=%v civ=%v kid=%v gold %s civ=%d kids=%d %s\n  %q\n  %s", okPlace, okCiv, okKid, gov, civ, kids, r[col["url"]], r[col["title"]], strings.Join(got, "\n  "))
+			t.Logf("MISS place=%v civ=%v kid=%v gold %s civ=%d kids=%d %s\n  %q\n  %s", okPlace, okCiv, okKid, gov, civ, kids, l.URL, l.Title, strings.Join(got, "\n  "))
 		}
 	}
 	return s

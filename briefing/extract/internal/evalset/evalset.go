@@ -4,7 +4,11 @@
 package evalset
 
 import (
+	"encoding/csv"
+	"fmt"
+	"os"
 	"regexp"
+	"strconv"
 	"strings"
 
 	sitrep "github.com/sitrep-bot/sitrep"
@@ -54,4 +58,41 @@ func InGovernorate(p sitrep.Place, gov string) bool {
 		aliases = []string{gov}
 	}
 	return HasAlias(p.Name+" | "+p.Admin, aliases)
+}
+
+// A Label is what FA-KES' readers said of one article with civilian deaths.
+type Label struct {
+	URL, Title, Governorate string
+	Civilians, Children     int
+}
+
+// Labels reads FA-KES' gold.csv, keeping the articles labelled with
+// civilian deaths, as its scorer does.
+func Labels(path string) ([]Label, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%s: empty", path)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	var out []Label
+	for _, r := range rows[1:] {
+		civ, _ := strconv.Atoi(r[col["nb_civilians"]])
+		kids, _ := strconv.Atoi(r[col["nb_children"]])
+		if civ <= 0 {
+			continue
+		}
+		out = append(out, Label{URL: r[col["url"]], Title: r[col["title"]], Governorate: r[col["location"]], Civilians: civ, Children: kids})
+	}
+	return out, nil
 }

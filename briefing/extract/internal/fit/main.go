@@ -14,7 +14,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -23,7 +22,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"time"
 
 	sitrep "github.com/sitrep-bot/sitrep"
@@ -244,24 +242,13 @@ func goldLabels(path string) func(string) (labeller, bool) {
 // fakesLabels reads FA-KES' labels: an incident from a labelled article is
 // real when it lies in the labelled governorate.
 func fakesLabels(path string) func(string) (labeller, bool) {
-	f, err := os.Open(path)
+	labels, err := evalset.Labels(path)
 	if err != nil {
 		log.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		log.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		col[h] = i
 	}
 	gov := map[string]string{}
-	for _, r := range rows[1:] {
-		if civ, _ := strconv.Atoi(r[col["nb_civilians"]]); civ > 0 {
-			gov[r[col["url"]]] = r[col["location"]]
-		}
+	for _, l := range labels {
+		gov[l.URL] = l.Governorate
 	}
 	return func(url string) (labeller, bool) {
 		g, ok := gov[url]
